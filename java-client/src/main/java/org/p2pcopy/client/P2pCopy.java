@@ -1,0 +1,56 @@
+package org.p2pcopy.client;
+
+import org.p2pcopy.client.pairing.Code;
+import org.p2pcopy.client.protocol.Role;
+import org.p2pcopy.client.transfer.OutputTree;
+import org.p2pcopy.client.transfer.Receiver;
+import org.p2pcopy.client.transfer.Sender;
+import org.p2pcopy.client.transfer.SourceTree;
+import org.p2pcopy.client.transport.RelayAddress;
+import org.p2pcopy.client.transport.RelayConnection;
+
+/**
+ * The library's front door: one call sends, one call receives. Each returns once the transfer is
+ * verified on the receiving side, or throws a {@link TransferException} that says why not.
+ *
+ * <pre>{@code
+ * P2pCopy.send(new SendRequest("wss://relay.example.org", "7-crayon-orbit", List.of(Path.of("results"))),
+ *         TransferListener.SILENT);
+ * }</pre>
+ */
+public final class P2pCopy {
+    private P2pCopy() {
+    }
+
+    public static TransferSummary send(SendRequest request, TransferListener listener) throws TransferException {
+        Code code = Code.parse(request.code());
+        // Read the tree before connecting: a missing file is the user's to fix, not the peer's to wait for.
+        SourceTree sources = SourceTree.scan(request.paths(), listener);
+        try (RelayConnection relay = connect(request.server(), code, Role.SENDER, listener)) {
+            return new Sender(relay, code, sources, listener).run();
+        }
+    }
+
+    public static TransferSummary receive(ReceiveRequest request, TransferListener listener) throws TransferException {
+        Code code = Code.parse(request.code());
+        OutputTree output = OutputTree.open(request.outputFolder(), request.overwrite());
+        try (RelayConnection relay = connect(request.server(), code, Role.RECEIVER, listener)) {
+            return new Receiver(relay, code, output, listener).run();
+        }
+    }
+
+    private static RelayConnection connect(String server, Code code, Role role, TransferListener listener)
+            throws TransferException {
+        if (!code.hasSecret()) {
+            listener.warning("the code has no '-', so the relay sees all of it; codes like 7-crayon-orbit keep "
+                    + "the part after the first '-' between the peers");
+        }
+        var endpoint = RelayAddress.endpoint(server, code.room(), role);
+        listener.status("connecting to " + endpoint);
+        RelayConnection relay = RelayConnection.open(endpoint);
+        relay.awaitPaired(() -> listener.status("waiting for the " + role.other().wireName() + " to join room "
+                + code.room()));
+        listener.status("paired");
+        return relay;
+    }
+}

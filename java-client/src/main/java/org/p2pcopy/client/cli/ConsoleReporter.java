@@ -1,0 +1,91 @@
+package org.p2pcopy.client.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.p2pcopy.client.TransferListener;
+import org.p2pcopy.client.TransferSummary;
+
+/**
+ * Shows a transfer on stderr: steps and warnings as lines, and, for a person at a terminal, one
+ * progress line with bytes, rate and time left that redraws itself a few times a second.
+ */
+final class ConsoleReporter implements TransferListener {
+    private static final long REDRAW_NANOS = 250_000_000L;
+
+    private final PrintStream err;
+    private final boolean interactive;
+    private final boolean quiet;
+    private long startNanos;
+    private long lastDrawNanos;
+    private boolean progressShown;
+
+    ConsoleReporter(PrintStream err, boolean interactive, boolean quiet) {
+        this.err = err;
+        this.interactive = interactive;
+        this.quiet = quiet;
+    }
+
+    void announceCode(String server, String code) {
+        line("on the other computer run:  " + Cli.PROGRAM + " receive " + server + " " + code);
+    }
+
+    @Override
+    public void status(String message) {
+        line(message);
+    }
+
+    @Override
+    public void warning(String message) {
+        line("warning: " + message);
+    }
+
+    @Override
+    public void started(int files, int folders, long totalBytes) {
+        startNanos = System.nanoTime();
+        line(files + (files == 1 ? " file" : " files") + " in " + folders + (folders == 1 ? " folder" : " folders")
+                + ", " + Sizes.bytes(totalBytes));
+    }
+
+    @Override
+    public void progress(long bytesDone, long totalBytes) {
+        if (quiet || !interactive) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastDrawNanos < REDRAW_NANOS && bytesDone < totalBytes) {
+            return;
+        }
+        lastDrawNanos = now;
+        double seconds = (now - startNanos) / 1e9;
+        double rate = seconds > 0 ? bytesDone / seconds : 0;
+        String eta = rate > 0 ? Sizes.duration((totalBytes - bytesDone) / rate) : "--:--";
+        int percent = totalBytes == 0 ? 100 : (int) (100 * bytesDone / totalBytes);
+        err.printf(Locale.ROOT, "\r%s of %s  %3d%%  %s  ETA %s   ", Sizes.bytes(bytesDone), Sizes.bytes(totalBytes),
+                percent, Sizes.rate(rate), eta);
+        err.flush();
+        progressShown = true;
+    }
+
+    void finished(String verb, TransferSummary summary, String verified) {
+        clearProgress();
+        line(String.format(Locale.ROOT, "%s %d %s (%s) in %.1f s, %s: %s", verb, summary.files(),
+                summary.files() == 1 ? "file" : "files", Sizes.bytes(summary.bytes()),
+                summary.elapsed().toNanos() / 1e9, Sizes.rate(summary.bytesPerSecond()), verified));
+    }
+
+    /** Ends the progress line, so that what follows starts on a line of its own. */
+    void clearProgress() {
+        if (progressShown) {
+            err.println();
+            progressShown = false;
+        }
+    }
+
+    private void line(String message) {
+        if (quiet) {
+            return;
+        }
+        clearProgress();
+        err.println(message);
+    }
+}

@@ -1,0 +1,14 @@
+package org.p2pcopy.client.cli;
+
+/** {@code java -jar p2p-copy-client.jar ...}: runs the command line and exits with its exit code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int exitCode = new Cli(System.out, System.err, Terminal.isInteractive()).execute(args);
+        System.out.flush();
+        System.err.flush();
+        System.exit(exitCode);
+    }
+}

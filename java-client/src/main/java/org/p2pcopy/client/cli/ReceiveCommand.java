@@ -1,0 +1,66 @@
+package org.p2pcopy.client.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.p2pcopy.client.Failure;
+import org.p2pcopy.client.P2pCopy;
+import org.p2pcopy.client.ReceiveRequest;
+import org.p2pcopy.client.TransferException;
+import org.p2pcopy.client.TransferSummary;
+
+/** {@code receive SERVER CODE [--out DIR] [--overwrite]} */
+final class ReceiveCommand extends Command {
+    static final Option OUT = Option.builder("o").longOpt("out").hasArg().argName("DIR")
+            .desc("folder to receive into (default: the current folder); created if missing").get();
+    static final Option OVERWRITE = Option.builder().longOpt("overwrite")
+            .desc("replace files that exist already (default: refuse the transfer before any data moves)").get();
+
+    @Override
+    String name() {
+        return "receive";
+    }
+
+    @Override
+    String arguments() {
+        return "SERVER CODE";
+    }
+
+    @Override
+    String summary() {
+        return "receive what the sender with the same code sends";
+    }
+
+    @Override
+    String footer() {
+        return """
+
+                Files are written under a temporary name and get their own name only once verified; nothing
+                is ever written outside DIR.
+
+                Example:
+                  p2p-copy-client receive wss://relay.example.org 7-crayon-orbit --out downloads
+
+                Exit codes: 0 everything verified and in place, 2 usage, 3 relay, 4 peer, 5 integrity,
+                6 local file, 7 wrong code.""";
+    }
+
+    @Override
+    List<Option> ownOptions() {
+        return List.of(OUT, OVERWRITE);
+    }
+
+    @Override
+    void run(CommandLine line, List<String> positional, ConsoleReporter reporter) throws TransferException {
+        if (positional.size() != 2) {
+            throw new TransferException(Failure.USAGE, "receive needs exactly SERVER and CODE");
+        }
+        Path out = Path.of(line.getOptionValue(OUT, "."));
+        ReceiveRequest request = new ReceiveRequest(positional.get(0), positional.get(1), out,
+                line.hasOption(OVERWRITE));
+        TransferSummary summary = P2pCopy.receive(request, reporter);
+        reporter.finished("received", summary, "every chunk and file verified (SHA-256 chain), in "
+                + out.toAbsolutePath().normalize());
+    }
+}

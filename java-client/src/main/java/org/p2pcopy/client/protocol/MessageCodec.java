@@ -1,0 +1,55 @@
+package org.p2pcopy.client.protocol;
+
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+
+/**
+ * Control messages to and from JSON text (docs/protocol.md §3.1), with JSON-B. Decoding is strict
+ * about what the document requires and ignores members it does not know.
+ */
+public final class MessageCodec {
+    /** A control message is at most 1 MiB of text. */
+    public static final int MAX_TEXT_CHARS = 1024 * 1024;
+
+    // Building a Jsonb instance is costly and the instance is thread-safe: one per process.
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    private MessageCodec() {
+    }
+
+    public static String encode(Message message) {
+        return JSONB.toJson(message);
+    }
+
+    public static Message decode(String text) throws ProtocolException {
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new ProtocolException("a control message of " + text.length() + " characters");
+        }
+        JsonObject tree;
+        try {
+            tree = JSONB.fromJson(text, JsonObject.class);
+        } catch (JsonbException | JsonException | ClassCastException e) {
+            throw new ProtocolException("a control message that is not a JSON object");
+        }
+        if (tree == null) {
+            throw new ProtocolException("a control message that is not a JSON object");
+        }
+        String type = MessageSchema.check(tree);
+        try {
+            return JSONB.fromJson(text, Message.class);
+        } catch (JsonbException e) {
+            throw new ProtocolException("a malformed " + type + " message: " + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

@@ -1,0 +1,176 @@
+package org.p2pcopy.client.transfer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.p2pcopy.client.TransferException;
+import org.p2pcopy.client.TransferListener;
+import org.p2pcopy.client.TransferSummary;
+import org.p2pcopy.client.pairing.Code;
+import org.p2pcopy.client.protocol.Accept;
+import org.p2pcopy.client.protocol.Ack;
+import org.p2pcopy.client.protocol.ChunkFrame;
+import org.p2pcopy.client.protocol.End;
+import org.p2pcopy.client.protocol.Entry;
+import org.p2pcopy.client.protocol.ErrorCode;
+import org.p2pcopy.client.protocol.FileBegin;
+import org.p2pcopy.client.protocol.FileEnd;
+import org.p2pcopy.client.protocol.HashChain;
+import org.p2pcopy.client.protocol.Manifest;
+import org.p2pcopy.client.protocol.Message;
+import org.p2pcopy.client.protocol.PathRules;
+import org.p2pcopy.client.protocol.ProtocolException;
+import org.p2pcopy.client.protocol.Role;
+import org.p2pcopy.client.transport.Incoming;
+import org.p2pcopy.client.transport.FrameChannel;
+
+/**
+ * The receiving side of a transfer: checks the manifest against the output folder, then verifies
+ * every chunk as it arrives and gives each file its name only once the whole file verified; the
+ * final acknowledgement tells the sender that all of it is in place (docs/protocol.md §4).
+ */
+public final class Receiver {
+    /** A cap on the manifest, so that a hostile sender cannot fill memory with entries. */
+    static final int MAX_ENTRIES = 10_000_000;
+
+    private final Conversation conversation;
+    private final FrameChannel relay;
+    private final OutputTree output;
+    private final TransferListener listener;
+    private final HashChain chain = new HashChain();
+    private long bytesDone;
+    private long totalBytes;
+
+    public Receiver(FrameChannel relay, Code code, OutputTree output, TransferListener listener) {
+        this.conversation = new Conversation(relay, code, Role.RECEIVER);
+        this.relay = relay;
+        this.output = output;
+        this.listener = listener;
+    }
+
+    public TransferSummary run() throws TransferException {
+        conversation.hello();
+        List<Entry> entries = receiveManifest();
+        List<Entry> files = entries.stream().filter(Entry::isFile).toList();
+        totalBytes = files.stream().mapToLong(Entry::size).sum();
+        try {
+            output.check(entries);
+            output.createFolders(entries);
+        } catch (ProtocolException e) {
+            throw conversation.stop(e);
+        }
+        conversation.send(new Accept());
+        listener.started(files.size(), entries.size() - files.size(), totalBytes);
+        long start = System.nanoTime();
+        for (int index = 0; index < files.size(); index++) {
+            receiveFile(index, files.get(index));
+        }
+        Message last = conversation.receiveMessage();
+        if (!(last instanceof End end)) {
+            throw conversation.stop(new ProtocolException("expected end, got " + Conversation.describe(last)));
+        }
+        if (end.files() != files.size() || end.bytes() != totalBytes) {
+            throw conversation.stop(new ProtocolException(ErrorCode.INTEGRITY, "the sender announced " + end.files()
+                    + " files and " + end.bytes() + " bytes at the end, but " + files.size() + " files and "
+                    + totalBytes + " bytes in the manifest"));
+        }
+        conversation.send(new Ack(files.size(), totalBytes));
+        relay.flush();
+        return new TransferSummary(files.size(), entries.size() - files.size(), totalBytes,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private List<Entry> receiveManifest() throws TransferException {
+        List<Entry> entries = new ArrayList<>();
+        while (true) {
+            Message message = conversation.receiveMessage();
+            if (!(message instanceof Manifest manifest)) {
+                throw conversation.stop(new ProtocolException("expected manifest, got "
+                        + Conversation.describe(message)));
+            }
+            entries.addAll(manifest.entries());
+            if (entries.size() > MAX_ENTRIES) {
+                throw conversation.stop(new ProtocolException("a manifest of more than " + MAX_ENTRIES + " entries"));
+            }
+            if (!manifest.more()) {
+                return entries;
+            }
+        }
+    }
+
+    private void receiveFile(int index, Entry entry) throws TransferException {
+        Message message = conversation.receiveMessage();
+        if (!(message instanceof FileBegin begin) || begin.index() != index || !begin.path().equals(entry.path())
+                || begin.size() != entry.size()) {
+            throw conversation.stop(new ProtocolException("expected the start of file " + index + " ("
+                    + PathRules.printable(entry.path()) + "), got " + Conversation.describe(message)));
+        }
+        PartialFile file;
+        try {
+            file = output.create(entry.path());
+        } catch (ProtocolException e) {
+            throw conversation.stop(e);
+        }
+        try (file) {
+            FileEnd end = receiveChunks(index, entry, file);
+            String digest = HexFormat.of().formatHex(chain.value());
+            if (!end.digest().equals(digest)) {
+                throw new ProtocolException(ErrorCode.INTEGRITY, PathRules.printable(entry.path())
+                        + ": the file's digest does not match its chunks");
+            }
+            output.commit(file);
+            listener.fileVerified(entry.path(), entry.size(), digest);
+        } catch (ProtocolException e) {
+            throw conversation.stop(e);
+        }
+    }
+
+    /** Writes the chunks of one file, checking each at once, and returns its file_end. */
+    private FileEnd receiveChunks(int index, Entry entry, PartialFile file) throws TransferException, ProtocolException {
+        chain.reset();
+        long seq = 0;
+        long received = 0;
+        while (true) {
+            Object next = conversation.receive();
+            if (next instanceof FileEnd end) {
+                if (end.index() != index || end.chunks() != seq || end.size() != received || received != entry.size()) {
+                    throw new ProtocolException(ErrorCode.INTEGRITY, PathRules.printable(entry.path()) + ": "
+                            + received + " bytes in " + seq + " chunks arrived, but the file has " + entry.size()
+                            + " bytes and the sender counted " + end.size() + " in " + end.chunks());
+                }
+                return end;
+            }
+            if (!(next instanceof Incoming.Binary binary)) {
+                throw new ProtocolException("expected a chunk or the end of file " + index + ", got "
+                        + Conversation.describe((Message) next));
+            }
+            try {
+                ChunkFrame chunk = ChunkFrame.decode(binary.data());
+                int length = chunk.payload().remaining();
+                if (chunk.seq() != seq) {
+                    throw new ProtocolException(ErrorCode.INTEGRITY, PathRules.printable(entry.path()) + ": chunk "
+                            + Long.toUnsignedString(chunk.seq()) + " arrived where chunk " + seq + " was due");
+                }
+                if (received + length > entry.size()) {
+                    throw new ProtocolException(ErrorCode.INTEGRITY, PathRules.printable(entry.path())
+                            + ": more bytes arrived than the " + entry.size() + " announced");
+                }
+                if (!chain.advanceIfMatches(chunk.payload(), chunk.chain())) {
+                    throw new ProtocolException(ErrorCode.INTEGRITY, PathRules.printable(entry.path()) + ": chunk " + seq
+                            + " does not match its checksum chain");
+                }
+                file.write(chunk.payload());
+                seq++;
+                received += length;
+                bytesDone += length;
+                listener.progress(bytesDone, totalBytes);
+            } catch (IOException e) {
+                throw OutputTree.writeFailure(entry.path(), e);
+            } finally {
+                relay.release(binary);
+            }
+        }
+    }
+}

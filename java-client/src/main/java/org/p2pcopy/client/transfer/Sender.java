@@ -1,0 +1,180 @@
+package org.p2pcopy.client.transfer;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.p2pcopy.client.Failure;
+import org.p2pcopy.client.TransferException;
+import org.p2pcopy.client.TransferListener;
+import org.p2pcopy.client.TransferSummary;
+import org.p2pcopy.client.pairing.Code;
+import org.p2pcopy.client.protocol.Accept;
+import org.p2pcopy.client.protocol.Ack;
+import org.p2pcopy.client.protocol.ChunkFrame;
+import org.p2pcopy.client.protocol.End;
+import org.p2pcopy.client.protocol.Entry;
+import org.p2pcopy.client.protocol.ErrorCode;
+import org.p2pcopy.client.protocol.FileBegin;
+import org.p2pcopy.client.protocol.FileEnd;
+import org.p2pcopy.client.protocol.HashChain;
+import org.p2pcopy.client.protocol.Manifest;
+import org.p2pcopy.client.protocol.Message;
+import org.p2pcopy.client.protocol.ProtocolException;
+import org.p2pcopy.client.protocol.Role;
+import org.p2pcopy.client.transport.Incoming;
+import org.p2pcopy.client.transport.FrameChannel;
+
+/**
+ * The sending side of a transfer: hello, manifest, every file as chunks, end, and then it waits for
+ * the receiver's acknowledgement, without which it does not succeed (docs/protocol.md §4).
+ */
+public final class Sender {
+    private final Conversation conversation;
+    private final FrameChannel relay;
+    private final SourceTree sources;
+    private final TransferListener listener;
+    private final HashChain chain = new HashChain();
+    // Two buffers: one is read from disk and hashed while the other is on its way to the relay.
+    private final ByteBuffer[] buffers = {
+        ByteBuffer.allocate(ChunkFrame.MAX_FRAME_BYTES), ByteBuffer.allocate(ChunkFrame.MAX_FRAME_BYTES)
+    };
+    private long bytesSent;
+
+    public Sender(FrameChannel relay, Code code, SourceTree sources, TransferListener listener) {
+        this.conversation = new Conversation(relay, code, Role.SENDER);
+        this.relay = relay;
+        this.sources = sources;
+        this.listener = listener;
+    }
+
+    public TransferSummary run() throws TransferException {
+        conversation.hello();
+        sendManifest();
+        Message reply = conversation.receiveMessage();
+        if (!(reply instanceof Accept)) {
+            throw conversation.stop(new ProtocolException("expected accept, got " + Conversation.describe(reply)));
+        }
+        listener.started(sources.files(), sources.folders(), sources.bytes());
+        long start = System.nanoTime();
+        long index = 0;
+        for (SourceEntry entry : sources.entries()) {
+            if (!entry.isFolder()) {
+                sendFile(index++, entry);
+            }
+        }
+        conversation.send(new End(sources.files(), sources.bytes()));
+        listener.status("waiting for the receiver to confirm");
+        Message last = conversation.receiveMessage();
+        if (!(last instanceof Ack ack)) {
+            throw conversation.stop(new ProtocolException("expected ack, got " + Conversation.describe(last)));
+        }
+        if (ack.files() != sources.files() || ack.bytes() != sources.bytes()) {
+            throw conversation.stop(new ProtocolException(ErrorCode.INTEGRITY, "the receiver confirmed " + ack.files()
+                    + " files and " + ack.bytes() + " bytes, but " + sources.files() + " files and "
+                    + sources.bytes() + " bytes were sent"));
+        }
+        return new TransferSummary(sources.files(), sources.folders(), sources.bytes(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void sendManifest() throws TransferException {
+        List<Entry> part = new ArrayList<>();
+        List<SourceEntry> entries = sources.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            part.add(entries.get(i).toEntry());
+            boolean last = i == entries.size() - 1;
+            if (part.size() == Manifest.MAX_ENTRIES || last) {
+                conversation.send(new Manifest(part, !last));
+                part = new ArrayList<>();
+            }
+        }
+    }
+
+    private void sendFile(long index, SourceEntry entry) throws TransferException {
+        conversation.send(new FileBegin(index, entry.path(), entry.size()));
+        chain.reset();
+        long seq = 0;
+        try (FileChannel channel = FileChannel.open(entry.file(), StandardOpenOption.READ)) {
+            long remaining = entry.size();
+            while (remaining > 0) {
+                ByteBuffer frame = buffers[(int) (seq & 1)];
+                int length = (int) Math.min(ChunkFrame.MAX_PAYLOAD_BYTES, remaining);
+                frame.clear().position(ChunkFrame.HEADER_BYTES).limit(ChunkFrame.HEADER_BYTES + length);
+                if (!readFully(channel, frame)) {
+                    throw changed(entry, "it became shorter");
+                }
+                ChunkFrame.writeHeader(frame, seq, chain.next(frame.flip().position(ChunkFrame.HEADER_BYTES)));
+                checkOnReceiver();
+                sendChunk(frame.position(0));
+                seq++;
+                remaining -= length;
+                bytesSent += length;
+                listener.progress(bytesSent, sources.bytes());
+            }
+            if (channel.read(ByteBuffer.allocate(1)) > 0) {
+                throw changed(entry, "it grew");
+            }
+        } catch (NoSuchFileException e) {
+            throw changed(entry, "it was deleted");
+        } catch (IOException e) {
+            throw conversation.stop(ErrorCode.IO, Failure.LOCAL_FILE, "cannot read " + entry.file() + ": "
+                    + e.getMessage());
+        }
+        checkUnchanged(entry);
+        conversation.send(new FileEnd(index, seq, entry.size(), HexFormat.of().formatHex(chain.value())));
+    }
+
+    private void sendChunk(ByteBuffer frame) throws TransferException {
+        try {
+            relay.sendBinary(frame);
+        } catch (TransferException e) {
+            throw conversation.explainSendFailure(e);
+        }
+    }
+
+    private static boolean readFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The receiver only speaks while files flow to stop the transfer: hear it at once. */
+    private void checkOnReceiver() throws TransferException {
+        Object early = conversation.poll();
+        if (early instanceof Incoming.Binary binary) {
+            relay.release(binary);
+            throw conversation.stop(new ProtocolException("the receiver sent a chunk"));
+        }
+        if (early != null) {
+            throw conversation.stop(new ProtocolException("the receiver sent " + Conversation.describe((Message) early)
+                    + " during the transfer"));
+        }
+    }
+
+    private void checkUnchanged(SourceEntry entry) throws TransferException {
+        try {
+            BasicFileAttributes now = Files.readAttributes(entry.file(), BasicFileAttributes.class);
+            if (now.size() != entry.size() || !now.lastModifiedTime().equals(entry.modified())) {
+                throw changed(entry, "it was modified");
+            }
+        } catch (IOException e) {
+            throw changed(entry, "it can no longer be read");
+        }
+    }
+
+    private TransferException changed(SourceEntry entry, String how) {
+        return conversation.stop(ErrorCode.CHANGED, Failure.LOCAL_FILE, entry.path() + " changed while it was being sent ("
+                + how + "); nothing of it was kept on the other side, send it again when it is complete");
+    }
+}

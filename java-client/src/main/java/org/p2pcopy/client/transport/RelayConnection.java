@@ -1,0 +1,200 @@
+package org.p2pcopy.client.transport;
+
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import org.p2pcopy.client.Failure;
+import org.p2pcopy.client.TransferException;
+
+/**
+ * One peer's WebSocket to the relay, on the JDK's own client. Sends go out one at a time, each
+ * started when the previous one is written, so a caller can fill its next buffer meanwhile.
+ * Receiving is pulled: the socket reads ahead at most {@link Inbox#LOOKAHEAD} frames, so a slow
+ * reader slows the relay and the sender rather than filling memory.
+ */
+public final class RelayConnection implements FrameChannel, AutoCloseable {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    private final URI endpoint;
+    private final WebSocket socket;
+    private final Inbox inbox;
+    private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
+    private boolean closed;
+
+    private RelayConnection(URI endpoint, WebSocket socket, Inbox inbox) {
+        this.endpoint = endpoint;
+        this.socket = socket;
+        this.inbox = inbox;
+    }
+
+    public static RelayConnection open(URI endpoint) throws TransferException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        Inbox inbox = new Inbox();
+        try {
+            WebSocket socket = client.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT)
+                    .buildAsync(endpoint, inbox).get(CONNECT_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+            return new RelayConnection(endpoint, socket, inbox);
+        } catch (ExecutionException e) {
+            throw unreachable(endpoint, e.getCause());
+        } catch (TimeoutException e) {
+            throw new TransferException(Failure.RELAY, "the relay at " + endpoint + " did not answer within "
+                    + CONNECT_TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransferException(Failure.RELAY, "interrupted while connecting to the relay");
+        }
+    }
+
+    private static TransferException unreachable(URI endpoint, Throwable cause) {
+        String why;
+        if (cause instanceof WebSocketHandshakeException handshake) {
+            int status = handshake.getResponse().statusCode();
+            why = "it answered HTTP " + status + (status == 404 ? ": is this a p2p-copy relay, and is the path right?" : "");
+        } else if (cause instanceof HttpConnectTimeoutException) {
+            why = "no answer within " + CONNECT_TIMEOUT.toSeconds() + " s";
+        } else if (cause instanceof ConnectException) {
+            why = "connection refused: is the relay running, and is the port right?";
+        } else if (hasCause(cause, UnresolvedAddressException.class)) {
+            why = "unknown host";
+        } else if (hasCause(cause, SSLException.class)) {
+            why = "TLS failed (" + cause.getMessage() + "): for a relay without TLS use ws:// or http://";
+        } else {
+            why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        }
+        return new TransferException(Failure.RELAY, "cannot reach the relay at " + endpoint + ": " + why, cause);
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Waits for the relay's signal that the other peer joined (docs/protocol.md §2.2), calling
+     * {@code onWaiting} if the relay says that this peer is the first in its room.
+     */
+    public void awaitPaired(Runnable onWaiting) throws TransferException {
+        while (true) {
+            Incoming incoming = receive();
+            if (!(incoming instanceof Incoming.Text text)) {
+                throw new TransferException(Failure.RELAY, "the relay sent data before pairing: is "
+                        + endpoint + " a p2p-copy relay?");
+            }
+            String signal = relaySignal(text.text());
+            if ("waiting".equals(signal)) {
+                onWaiting.run();
+            } else if ("paired".equals(signal)) {
+                return;
+            } else {
+                throw new TransferException(Failure.RELAY, "the relay sent an unknown signal: is " + endpoint
+                        + " a p2p-copy relay?");
+            }
+        }
+    }
+
+    private static String relaySignal(String text) {
+        try {
+            JsonObject object = JSONB.fromJson(text, JsonObject.class);
+            return object == null ? null : object.getString("relay", null);
+        } catch (JsonbException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void sendText(String text) throws TransferException {
+        awaitLastSend();
+        lastSend = socket.sendText(text, true);
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer frame) throws TransferException {
+        awaitLastSend();
+        lastSend = socket.sendBinary(frame, true);
+    }
+
+    @Override
+    public void flush() throws TransferException {
+        awaitLastSend();
+    }
+
+    private void awaitLastSend() throws TransferException {
+        try {
+            lastSend.get();
+        } catch (ExecutionException e) {
+            throw new TransferException(Failure.RELAY, "lost the connection to the relay while sending", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransferException(Failure.PEER, "interrupted");
+        }
+    }
+
+    @Override
+    public Incoming receive() throws TransferException {
+        try {
+            return inbox.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransferException(Failure.PEER, "interrupted");
+        }
+    }
+
+    @Override
+    public Incoming poll(Duration timeout) throws TransferException {
+        try {
+            return inbox.poll(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransferException(Failure.PEER, "interrupted");
+        }
+    }
+
+    @Override
+    public void release(Incoming.Binary binary) {
+        inbox.recycle(binary.data());
+    }
+
+    /**
+     * Closes cleanly: waits until what was sent is written, sends a close frame and waits briefly
+     * for the relay's answer, so that the last message is not lost to a reset connection.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            lastSend.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            inbox.awaitEnd(CLOSE_TIMEOUT);
+        } catch (ExecutionException | TimeoutException e) {
+            // The connection is going anyway; there is nothing left to save on it.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            socket.abort();
+        }
+    }
+}

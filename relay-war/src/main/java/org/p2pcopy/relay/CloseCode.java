@@ -1,0 +1,44 @@
+package org.p2pcopy.relay;
+
+import jakarta.websocket.CloseReason;
+
+/**
+ * The close codes with which the relay ends a connection (docs/protocol.md §2.3). The relay never
+ * speaks to a peer in any other way, apart from its two signals, so these are its whole vocabulary
+ * for failure.
+ */
+public enum CloseCode {
+    GOING_AWAY(1001, "the relay is shutting down"),
+    FRAME_TOO_LARGE(1009, "frame too large"),
+    BAD_REQUEST(4000, "bad request"),
+    ROOM_TAKEN(4001, "room taken"),
+    PEER_LEFT(4002, "peer left"),
+    WAITED_TOO_LONG(4003, "waited too long for a peer"),
+    UNSUPPORTED_VERSION(4004, "unsupported protocol version");
+
+    private final int code;
+    private final String reason;
+
+    CloseCode(int code, String reason) {
+        this.code = code;
+        this.reason = reason;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The name used in the protocol document and its vectors, e.g. {@code room_taken}. */
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    CloseReason reason(String detail) {
+        String text = detail == null ? reason : reason + ": " + detail;
+        // RFC 6455 allows 123 bytes of reason; the detail is for people, so cutting it is harmless.
+        while (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return new CloseReason(CloseReason.CloseCodes.getCloseCode(code), text);
+    }
+}

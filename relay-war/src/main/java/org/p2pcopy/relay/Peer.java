@@ -1,0 +1,79 @@
+package org.p2pcopy.relay;
+
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One connection in a room. Sends to a session are serialized here because the relay writes to a
+ * peer from two threads: its partner's message thread and the pairing thread.
+ */
+final class Peer {
+    private static final Logger LOG = Logger.getLogger(Peer.class.getName());
+
+    private final Session session;
+    private final String room;
+    private final Role role;
+    private final Object sendLock = new Object();
+    private volatile Peer partner;
+
+    Peer(Session session, String room, Role role) {
+        this.session = session;
+        this.room = room;
+        this.role = role;
+    }
+
+    String room() {
+        return room;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    Peer partner() {
+        return partner;
+    }
+
+    void pairWith(Peer other) {
+        this.partner = other;
+    }
+
+    Object sendLock() {
+        return sendLock;
+    }
+
+    /**
+     * Blocks until the frame is written: while this peer reads slowly, the thread that forwards to
+     * it, which is its partner's reading thread, waits here, and so TCP slows the partner down.
+     */
+    void sendBinary(ByteBuffer frame) throws IOException {
+        synchronized (sendLock) {
+            session.getBasicRemote().sendBinary(frame);
+        }
+    }
+
+    void sendText(String frame) throws IOException {
+        synchronized (sendLock) {
+            session.getBasicRemote().sendText(frame);
+        }
+    }
+
+    void close(CloseCode code, String detail) {
+        if (!session.isOpen()) {
+            return;
+        }
+        try {
+            session.close(code.reason(detail));
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "closing a peer that is already gone", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return role.name().toLowerCase(java.util.Locale.ROOT) + "@" + room;
+    }
+}

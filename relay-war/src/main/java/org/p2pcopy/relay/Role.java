@@ -1,0 +1,18 @@
+package org.p2pcopy.relay;
+
+/** The two sides of a room, as they appear in the endpoint path. */
+enum Role {
+    SEND, RECEIVE;
+
+    static Role fromPath(String segment) {
+        return switch (segment) {
+            case "send" -> SEND;
+            case "receive" -> RECEIVE;
+            default -> null;
+        };
+    }
+
+    Role other() {
+        return this == SEND ? RECEIVE : SEND;
+    }
+}
