@@ -97,6 +97,12 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
     public void awaitPaired(Runnable onWaiting) throws TransferException {
         while (true) {
             Incoming incoming = receive();
+            if (incoming instanceof Incoming.Closed closed) {
+                throw closed.toException();
+            }
+            if (incoming instanceof Incoming.Broken broken) {
+                throw broken.toException();
+            }
             if (!(incoming instanceof Incoming.Text text)) {
                 throw new TransferException(Failure.RELAY, "the relay sent data before pairing: is "
                         + endpoint + " a p2p-copy relay?");

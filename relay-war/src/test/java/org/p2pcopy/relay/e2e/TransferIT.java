@@ -1,0 +1,203 @@
+package org.p2pcopy.relay.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product as users run it: Payara Micro with the built relay.war, and the client jar as two
+ * separate processes on each side of it.
+ */
+class TransferIT {
+    private static final long BIG = 200L * 1024 * 1024 + 12345;
+    private static final int TIMEOUT_SECONDS = 180;
+
+    @TempDir
+    static Path shared;
+    private static RelayProcess relay;
+    private static Path source;
+    private static int room;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startRelayAndMakeTree() throws Exception {
+        relay = RelayProcess.start(Files.createDirectories(shared.resolve("relay")));
+        source = Trees.makeTree(Files.createDirectories(shared.resolve("source")), BIG);
+    }
+
+    @AfterAll
+    static void stopRelay() throws Exception {
+        if (relay != null) {
+            relay.close();
+        }
+    }
+
+    /** A fresh code per test, so that tests never meet in a room. */
+    private static String newCode() {
+        return (++room) + "-transfer-test";
+    }
+
+    private ClientProcess send(String name, String code, String... paths) throws IOException {
+        String[] args = Stream.concat(Stream.of("send", relay.wsBase(), code), Stream.of(paths)).toArray(String[]::new);
+        return ClientProcess.start(source.getParent(), work, name, args);
+    }
+
+    private ClientProcess receive(String name, String code, Path out, String... options) throws IOException {
+        String[] args = Stream.concat(Stream.of("receive", relay.wsBase(), code, "--out", out.toString()),
+                Stream.of(options)).toArray(String[]::new);
+        return ClientProcess.start(work, work, name, args);
+    }
+
+    private static void assertExit(int expected, ClientProcess client) throws Exception {
+        int actual = client.exitCode(TIMEOUT_SECONDS);
+        assertEquals(expected, actual, client + " exited " + actual + ", printed:\n" + client.output());
+    }
+
+    @Test
+    void receiverFirstGetsTheWholeTreeVerified() throws Exception {
+        String code = newCode();
+        Path out = work.resolve("out");
+        ClientProcess receiver = receive("receiver", code, out);
+        ClientProcess sender = send("sender", code, source.getFileName().toString());
+        assertExit(0, sender);
+        assertExit(0, receiver);
+        Trees.assertSameTree(source, out.resolve(source.getFileName()));
+        assertTrue(sender.output().contains("the receiver verified"), sender.output());
+    }
+
+    @Test
+    void senderFirstGetsTheWholeTreeVerified() throws Exception {
+        String code = newCode();
+        Path out = work.resolve("out");
+        ClientProcess sender = send("sender", code, source.getFileName().toString());
+        ClientProcess receiver = receive("receiver", code, out);
+        assertExit(0, sender);
+        assertExit(0, receiver);
+        Trees.assertSameTree(source, out.resolve(source.getFileName()));
+    }
+
+    @Test
+    void differentCodesInOneRoomFailBothWithoutWritingAnything() throws Exception {
+        String code = newCode();
+        Path out = work.resolve("out");
+        ClientProcess receiver = receive("receiver", code + "-typo", out);
+        ClientProcess sender = send("sender", code, "project files/empty.txt");
+        assertExit(7, sender);
+        assertExit(7, receiver);
+        assertFalse(Files.exists(out), "the receiver wrote to its output folder despite a wrong code");
+        assertTrue(receiver.output().contains("wrong code"), receiver.output());
+    }
+
+    @Test
+    void anExistingFileIsNeverReplacedWithoutOverwrite() throws Exception {
+        String code = newCode();
+        Path out = Files.createDirectories(work.resolve("out"));
+        Files.writeString(out.resolve("empty.txt"), "precious");
+        ClientProcess receiver = receive("receiver", code, out);
+        ClientProcess sender = send("sender", code, "project files/empty.txt");
+        assertExit(6, receiver);
+        assertExit(6, sender);
+        assertEquals("precious", Files.readString(out.resolve("empty.txt")));
+        assertTrue(receiver.output().contains("--overwrite"), receiver.output());
+    }
+
+    @Test
+    void overwriteReplacesAnExistingFile() throws Exception {
+        String code = newCode();
+        Path out = Files.createDirectories(work.resolve("out"));
+        Files.writeString(out.resolve("leaf.txt"), "old");
+        ClientProcess receiver = receive("receiver", code, out, "--overwrite");
+        ClientProcess sender = send("sender", code, "project files/deep/er/est/leaf.txt");
+        assertExit(0, sender);
+        assertExit(0, receiver);
+        assertEquals("leaf\n", Files.readString(out.resolve("leaf.txt")));
+    }
+
+    @Test
+    void aSecondSenderIsToldTheRoomIsTaken() throws Exception {
+        String code = newCode();
+        ClientProcess first = send("first", code, "project files/empty.txt");
+        waitForOutput(first, "waiting for the receiver");
+        ClientProcess second = send("second", code, "project files/empty.txt");
+        assertExit(3, second);
+        assertTrue(second.output().contains("already using this code"), second.output());
+        ClientProcess receiver = receive("receiver", code, work.resolve("out"));
+        assertExit(0, first);
+        assertExit(0, receiver);
+    }
+
+    @Test
+    void aReceiverThatDiesMidTransferStopsTheSender() throws Exception {
+        String code = newCode();
+        Path out = work.resolve("out");
+        ClientProcess receiver = receive("receiver", code, out);
+        ClientProcess sender = send("sender", code, "project files/deep/big data.bin");
+        waitForFile(out, ".p2p-copy-part");
+        receiver.kill();
+        assertExit(4, sender);
+        assertTrue(sender.output().contains("left"), sender.output());
+    }
+
+    @Test
+    void aSenderThatDiesMidTransferStopsTheReceiverAndLeavesNoPartialFile() throws Exception {
+        String code = newCode();
+        Path out = work.resolve("out");
+        ClientProcess receiver = receive("receiver", code, out);
+        ClientProcess sender = send("sender", code, "project files/deep/big data.bin");
+        waitForFile(out, ".p2p-copy-part");
+        sender.kill();
+        assertExit(4, receiver);
+        assertTrue(receiver.output().contains("left"), receiver.output());
+        assertEquals(List.of("/"), Trees.relativePaths(out), "a partial file remained");
+    }
+
+    @Test
+    void anUnreachableRelayIsOneLineAndExitCode3() throws Exception {
+        int closedPort = RelayProcess.freePort();
+        ClientProcess sender = ClientProcess.start(source.getParent(), work, "sender", "send",
+                "ws://127.0.0.1:" + closedPort, newCode(), "project files");
+        assertExit(3, sender);
+        String output = sender.output();
+        assertTrue(output.contains("cannot reach the relay"), output);
+        assertFalse(output.contains("\tat "), "a stack trace was printed:\n" + output);
+    }
+
+    private static void waitForOutput(ClientProcess client, String text) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!client.output().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(client + " never printed \"" + text + "\":\n" + client.output());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static void waitForFile(Path folder, String suffix) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    if (files.anyMatch(f -> f.getFileName().toString().endsWith(suffix))) {
+                        return;
+                    }
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no file ending in " + suffix + " appeared in " + folder);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
