@@ -34,8 +34,20 @@ public final class P2pCopy {
     public static TransferSummary receive(ReceiveRequest request, TransferListener listener) throws TransferException {
         Code code = Code.parse(request.code());
         OutputTree output = OutputTree.open(request.outputFolder(), request.overwrite());
+        Thread cleanup = new Thread(output::discardPartials, "p2p-copy-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try (RelayConnection relay = connect(request.server(), code, Role.RECEIVER, listener)) {
             return new Receiver(relay, code, output, listener).run();
+        } finally {
+            removeHook(cleanup);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: exactly what it is there for.
         }
     }
 

@@ -32,6 +32,7 @@ public final class OutputTree {
 
     private final Path root;
     private final boolean overwrite;
+    private final Set<PartialFile> partials = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private OutputTree(Path root, boolean overwrite) {
         this.root = root;
@@ -151,7 +152,9 @@ public final class OutputTree {
         try {
             FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
-            return new PartialFile(path, target, temporary, channel);
+            PartialFile partial = new PartialFile(path, target, temporary, channel, partials::remove);
+            partials.add(partial);
+            return partial;
         } catch (IOException e) {
             throw new ProtocolException(ErrorCode.IO, "cannot create a file in " + folder + ": " + e.getMessage());
         }
@@ -206,6 +209,16 @@ public final class OutputTree {
                     + PathRules.printable(path));
         }
         return new ProtocolException(ErrorCode.IO, "cannot write " + PathRules.printable(path) + ": " + message);
+    }
+
+    /**
+     * Removes every temporary file still open: for a receiver stopped from outside (Ctrl-C), whose
+     * transfer code does not get to clean up after itself.
+     */
+    public void discardPartials() {
+        for (PartialFile partial : List.copyOf(partials)) {
+            partial.close();
+        }
     }
 
     private Path resolve(String path) {

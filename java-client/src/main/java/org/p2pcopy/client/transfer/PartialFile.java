@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * A file being received: written under a temporary name beside its final one, and moved there only
@@ -15,13 +16,15 @@ final class PartialFile implements AutoCloseable {
     private final Path target;
     private final Path temporary;
     private final FileChannel channel;
+    private final Consumer<PartialFile> onGone;
     private boolean open = true;
 
-    PartialFile(String manifestPath, Path target, Path temporary, FileChannel channel) {
+    PartialFile(String manifestPath, Path target, Path temporary, FileChannel channel, Consumer<PartialFile> onGone) {
         this.manifestPath = manifestPath;
         this.target = target;
         this.temporary = temporary;
         this.channel = channel;
+        this.onGone = onGone;
     }
 
     String manifestPath() {
@@ -43,7 +46,7 @@ final class PartialFile implements AutoCloseable {
     }
 
     /** Flushes the data to the disk and closes the file. */
-    void finish() throws IOException {
+    synchronized void finish() throws IOException {
         channel.force(true);
         channel.close();
         open = false;
@@ -51,7 +54,8 @@ final class PartialFile implements AutoCloseable {
 
     /** Closes the file and removes the temporary name; nothing of it remains. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        onGone.accept(this);
         try {
             if (open) {
                 channel.close();

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Throughput and footprint of one p2p-copy transfer through a local relay, next to the ceiling that
+# relay sets: a raw peer pair (RawPeer.java) that pushes and counts bytes without any protocol.
+#
+# Usage: java-client/bench/transfer.sh [SIZE_MIB]      (default 1024; run `mvn -B -DskipTests package` first)
+# Env:   P2PCOPY_BENCH_PORT (default: a free port), P2PCOPY_BENCH_DIR (default: a new temp dir, removed after)
+#        P2PCOPY_RELAY_URL  use this running relay instead of starting one (relay CPU and RSS then not shown)
+#
+# Prints MB/s (file bytes over the time from the receiver's accept to its acknowledgement, as the
+# client reports it), and per side the peak RSS and CPU-seconds per GiB (user+sys).
+set -euo pipefail
+size_mib=${1:-1024}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+client_jar=$root/java-client/target/p2p-copy-client.jar
+relay_war=$root/relay-war/target/relay.war
+payara=$root/relay-war/target/payara-micro.jar
+for f in "$client_jar" "$relay_war" "$payara"; do
+  [ -f "$f" ] || { echo "missing $f: run 'mvn -B -DskipTests package' first" >&2; exit 2; }
+done
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install -y time)" >&2; exit 2; }
+
+work=${P2PCOPY_BENCH_DIR:-$(mktemp -d /tmp/p2pcopy-bench.XXXXXX)}
+mkdir -p "$work"
+relay_pid=
+cleanup() {
+  [ -n "$relay_pid" ] && kill "$relay_pid" 2>/dev/null && wait "$relay_pid" 2>/dev/null
+  [ -z "${P2PCOPY_BENCH_DIR:-}" ] && rm -rf "$work"
+  return 0
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/t}' "/proc/$1/stat"; }
+per_gib() { awk -v s="$1" -v b="$2" 'BEGIN {printf "%.1f", s * 1073741824 / b}'; }
+time_field() { sed -n "s/^\s*$2: //p" "$1"; }
+cpu_of() { awk -v u="$(time_field "$1" 'User time (seconds)')" -v s="$(time_field "$1" 'System time (seconds)')" 'BEGIN {printf "%.2f", u+s}'; }
+
+bytes=$((size_mib * 1024 * 1024))
+echo "preparing a ${size_mib} MiB random file in $work" >&2
+head -c "$bytes" /dev/urandom > "$work/payload.bin"
+
+if [ -n "${P2PCOPY_RELAY_URL:-}" ]; then
+  relay=$P2PCOPY_RELAY_URL
+else
+  port=${P2PCOPY_BENCH_PORT:-$(free_port)}
+  echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" > "$work/loopback.asadmin"
+  java -Xmx256m -jar "$payara" --deploy "$relay_war" --contextroot / --port "$port" --nohazelcast \
+    --disablephonehome --prebootcommandfile "$work/loopback.asadmin" --rootdir "$work/payara" > "$work/relay.log" 2>&1 &
+  relay_pid=$!
+  for _ in $(seq 1 240); do
+    curl -fs -o /dev/null "http://127.0.0.1:$port/" && break
+    sleep 0.5
+  done
+  curl -fs -o /dev/null "http://127.0.0.1:$port/" || { echo "relay did not start:" >&2; cat "$work/relay.log" >&2; exit 3; }
+  relay=ws://127.0.0.1:$port
+fi
+
+relay_cpu() { if [ -n "$relay_pid" ]; then cpu_seconds "$relay_pid"; else echo 0; fi; }
+
+# --- baseline: the relay alone, fed by peers that do nothing but push and count
+echo "baseline: raw peers through the relay" >&2
+(cd "$here" && javac -d "$work/raw" RawPeer.java)
+r0=$(relay_cpu)
+/usr/bin/time -v -o "$work/raw-recv.time" java -cp "$work/raw" RawPeer receive "$relay" raw "$bytes" 2> "$work/raw-recv.log" &
+raw_recv=$!
+sleep 1
+/usr/bin/time -v -o "$work/raw-send.time" java -cp "$work/raw" RawPeer send "$relay" raw "$bytes" 2> "$work/raw-send.log"
+wait "$raw_recv"
+r1=$(relay_cpu)
+raw_rate=$(sed -n 's/.*: \([0-9.]*\) MB\/s/\1/p' "$work/raw-recv.log")
+
+# --- p2p-copy: the client jar on both sides, every chunk hashed, checked and written to disk
+echo "p2p-copy: client jar on both sides" >&2
+mkdir -p "$work/out"
+/usr/bin/time -v -o "$work/recv.time" java -jar "$client_jar" receive "$relay" 7-bench-run --out "$work/out" 2> "$work/recv.log" &
+recv=$!
+(cd "$work" && /usr/bin/time -v -o "$work/send.time" java -jar "$client_jar" send "$relay" 7-bench-run payload.bin 2> "$work/send.log")
+wait "$recv"
+r2=$(relay_cpu)
+cmp -s "$work/payload.bin" "$work/out/payload.bin" || { echo "the received file differs!" >&2; exit 5; }
+rate=$(sed -n 's/^received .*, \([0-9.]*\) MB\/s:.*/\1/p' "$work/recv.log")
+
+relay_rss=-
+[ -n "$relay_pid" ] && relay_rss=$(awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$relay_pid/status")
+rss() { awk '{printf "%d", $1/1024}' <<< "$(time_field "$1" 'Maximum resident set size (kbytes)')"; }
+
+printf '\n%-22s %10s %12s %12s %12s %14s %14s %14s\n' "run (${size_mib} MiB)" "MB/s" "send RSS MiB" "recv RSS MiB" "relay RSS MiB" "send CPU s/GiB" "recv CPU s/GiB" "relay CPU s/GiB"
+printf '%-22s %10s %12s %12s %12s %14s %14s %14s\n' "raw peers (ceiling)" "$raw_rate" "$(rss "$work/raw-send.time")" \
+  "$(rss "$work/raw-recv.time")" "$relay_rss" "$(per_gib "$(cpu_of "$work/raw-send.time")" "$bytes")" \
+  "$(per_gib "$(cpu_of "$work/raw-recv.time")" "$bytes")" "$(per_gib "$(awk -v a="$r0" -v b="$r1" 'BEGIN{print b-a}')" "$bytes")"
+printf '%-22s %10s %12s %12s %12s %14s %14s %14s\n' "p2p-copy" "$rate" "$(rss "$work/send.time")" \
+  "$(rss "$work/recv.time")" "$relay_rss" "$(per_gib "$(cpu_of "$work/send.time")" "$bytes")" \
+  "$(per_gib "$(cpu_of "$work/recv.time")" "$bytes")" "$(per_gib "$(awk -v a="$r1" -v b="$r2" 'BEGIN{print b-a}')" "$bytes")"
+awk -v p="$rate" -v r="$raw_rate" 'BEGIN {printf "p2p-copy reaches %.0f%% of the raw ceiling\n", 100*p/r}'
