@@ -1,6 +1,7 @@
 package org.p2pcopy.client;
 
 import org.p2pcopy.client.pairing.Code;
+import org.p2pcopy.client.protocol.MessageCodec;
 import org.p2pcopy.client.protocol.Role;
 import org.p2pcopy.client.transfer.OutputTree;
 import org.p2pcopy.client.transfer.Receiver;
@@ -24,6 +25,7 @@ public final class P2pCopy {
 
     public static TransferSummary send(SendRequest request, TransferListener listener) throws TransferException {
         Code code = Code.parse(request.code());
+        warmUpInBackground();
         // Read the tree before connecting: a missing file is the user's to fix, not the peer's to wait for.
         SourceTree sources = SourceTree.scan(request.paths(), listener);
         try (RelayConnection relay = connect(request.server(), code, Role.SENDER, listener)) {
@@ -33,6 +35,7 @@ public final class P2pCopy {
 
     public static TransferSummary receive(ReceiveRequest request, TransferListener listener) throws TransferException {
         Code code = Code.parse(request.code());
+        warmUpInBackground();
         OutputTree output = OutputTree.open(request.outputFolder(), request.overwrite());
         Thread cleanup = new Thread(output::discardPartials, "p2p-copy-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
@@ -41,6 +44,13 @@ public final class P2pCopy {
         } finally {
             removeHook(cleanup);
         }
+    }
+
+    /** Short transfers are dominated by start-up: prepare the codec while the relay is reached. */
+    private static void warmUpInBackground() {
+        Thread warmUp = new Thread(MessageCodec::warmUp, "p2p-copy-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     private static void removeHook(Thread hook) {

@@ -20,6 +20,18 @@ public final class MessageCodec {
     private MessageCodec() {
     }
 
+    /**
+     * Builds JSON-B's bindings for every message, which takes a few hundred milliseconds: worth
+     * doing on another core while the connection to the relay is made.
+     */
+    public static void warmUp() {
+        try {
+            decode(encode(new End(0, 0)));
+        } catch (ProtocolException e) {
+            throw new IllegalStateException("the codec cannot read what it writes", e);
+        }
+    }
+
     public static String encode(Message message) {
         return JSONB.toJson(message);
     }

@@ -1,6 +1,5 @@
 package org.p2pcopy.client.transport;
 
-import java.io.IOException;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.p2pcopy.client.protocol.ChunkFrame;
 import org.p2pcopy.client.protocol.MessageCodec;
+import org.p2pcopy.client.protocol.ProtocolException;
 
 /**
  * Collects whole frames from the JDK WebSocket, which hands them over in fragments. It asks the
@@ -154,7 +154,7 @@ final class Inbox implements WebSocket.Listener {
     }
 
     private CompletionStage<?> refuse(WebSocket webSocket, String why) {
-        end(new Incoming.Broken(new IOException(why)));
+        end(new Incoming.Broken(new ProtocolException(why)));
         webSocket.abort();
         return null;
     }

@@ -3,6 +3,7 @@ package org.p2pcopy.client.transport;
 import java.nio.ByteBuffer;
 import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.TransferException;
+import org.p2pcopy.client.protocol.ProtocolException;
 
 /** What {@link RelayConnection#receive()} hands out: a frame from the peer, or the end of the connection. */
 public sealed interface Incoming {
@@ -30,9 +31,15 @@ public sealed interface Incoming {
         }
     }
 
-    /** The connection broke without a close handshake. */
+    /**
+     * The connection broke without a close handshake, or this side dropped it because the peer
+     * sent a frame no peer may send (a {@link ProtocolException} as the cause).
+     */
     record Broken(Throwable cause) implements Incoming {
         public TransferException toException() {
+            if (cause instanceof ProtocolException violation) {
+                return new TransferException(Failure.PEER, violation.getMessage(), cause);
+            }
             return new TransferException(Failure.RELAY, "lost the connection to the relay: " + describe(cause), cause);
         }
 

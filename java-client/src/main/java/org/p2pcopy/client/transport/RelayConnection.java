@@ -1,9 +1,10 @@
 package org.p2pcopy.client.transport;
 
+import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,6 @@ import org.p2pcopy.client.TransferException;
 public final class RelayConnection implements FrameChannel, AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     private final URI endpoint;
     private final WebSocket socket;
@@ -120,10 +120,10 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
     }
 
     private static String relaySignal(String text) {
-        try {
-            JsonObject object = JSONB.fromJson(text, JsonObject.class);
-            return object == null ? null : object.getString("relay", null);
-        } catch (JsonbException | ClassCastException e) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonObject object = reader.readObject();
+            return object.getString("relay", null);
+        } catch (JsonException | ClassCastException e) {
             return null;
         }
     }
