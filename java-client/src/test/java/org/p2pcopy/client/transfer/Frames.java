@@ -40,8 +40,13 @@ final class Frames {
         return new Incoming.Text(json);
     }
 
-    static Incoming hello(Role role, String code) throws TransferException {
-        return text(new Hello(Hello.VERSION, role.wireName(), List.of(), Code.parse(code).proof(role), "test-peer"));
+    /** The hello of a peer in {@code role} that typed {@code code}. */
+    static Incoming hello(Role role, String code) {
+        try {
+            return text(new Hello(Hello.VERSION, role.wireName(), List.of(), Code.parse(code).proof(role), "test-peer"));
+        } catch (TransferException e) {
+            throw new AssertionError("a test uses a bad code", e);
+        }
     }
 
     static Incoming binary(byte[] frame) {
