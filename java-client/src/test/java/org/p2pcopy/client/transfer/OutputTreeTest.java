@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.protocol.Entry;
 import org.p2pcopy.client.protocol.ErrorCode;
+import org.p2pcopy.client.protocol.Message;
 import org.p2pcopy.client.protocol.ProtocolException;
 
 /**
@@ -177,6 +179,16 @@ class OutputTreeTest {
                 "new");
 
         assertEquals(Map.of("d", "dir", "d/empty", "dir", "d/x.txt", hex("new")), Frames.snapshot(out));
+    }
+
+    /** 1025 files of 2^53-1 bytes add up to more than a long holds: the sum must not wrap to a small one. */
+    @Test
+    void aManifestTooBigToAddUpIsRefusedForSpace() throws Exception {
+        List<Entry> manifest = IntStream.range(0, 1025).mapToObj(i -> file("f" + i, Message.MAX_SAFE_INTEGER))
+                .toList();
+        ProtocolException refused = assertThrows(ProtocolException.class,
+                () -> OutputTree.open(out, false).check(manifest));
+        assertEquals(ErrorCode.NO_SPACE, refused.code(), refused.getMessage());
     }
 
     @Test
