@@ -17,7 +17,8 @@ import org.p2pcopy.client.protocol.Role;
 public final class Code {
     static final int MAX_LENGTH = 256;
     private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_]{1,64}");
-    private static final Pattern FORBIDDEN = Pattern.compile("[\\s\\x00-\\x1f\\x7f]");
+    // Unicode whitespace too (no-break space, em space...): Java's plain \s is ASCII only.
+    private static final Pattern FORBIDDEN = Pattern.compile("[\\s\\x00-\\x1f\\x7f]", Pattern.UNICODE_CHARACTER_CLASS);
     private static final String PROOF_LABEL = "p2p-copy v1 hello ";
 
     private final String text;

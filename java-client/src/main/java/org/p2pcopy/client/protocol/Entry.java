@@ -1,5 +1,7 @@
 package org.p2pcopy.client.protocol;
 
+import jakarta.json.bind.annotation.JsonbTransient;
+
 /**
  * One folder or file of a manifest.
  *
@@ -31,6 +33,8 @@ public record Entry(String path, String kind, Long size) {
         return new Entry(path, FILE, size);
     }
 
+    // Not a member of the entry on the wire: without this JSON-B writes it as "isFile".
+    @JsonbTransient
     public boolean isFile() {
         return FILE.equals(kind);
     }

@@ -1,10 +1,14 @@
 package org.p2pcopy.client.protocol;
 
+import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import java.io.StringReader;
 
 /**
  * Control messages to and from JSON text (docs/protocol.md §3.1), with JSON-B. Decoding is strict
@@ -16,6 +20,7 @@ public final class MessageCodec {
 
     // Building a Jsonb instance is costly and the instance is thread-safe: one per process.
     private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(null);
 
     private MessageCodec() {
     }
@@ -40,20 +45,30 @@ public final class MessageCodec {
         if (text.length() > MAX_TEXT_CHARS) {
             throw new ProtocolException("a control message of " + text.length() + " characters");
         }
-        JsonObject tree;
-        try {
-            tree = JSONB.fromJson(text, JsonObject.class);
-        } catch (JsonbException | JsonException | ClassCastException e) {
-            throw new ProtocolException("a control message that is not a JSON object");
-        }
-        if (tree == null) {
-            throw new ProtocolException("a control message that is not a JSON object");
-        }
-        String type = MessageSchema.check(tree);
+        String type = MessageSchema.check(readObject(text));
         try {
             return JSONB.fromJson(text, Message.class);
         } catch (JsonbException e) {
             throw new ProtocolException("a malformed " + type + " message: " + rootMessage(e));
+        }
+    }
+
+    /**
+     * The text as one JSON object. JSON-B and JsonReader stop after the first value and ignore what
+     * follows; RFC 8259 allows only white space there, so the parser is asked for the end itself.
+     */
+    private static JsonObject readObject(String text) throws ProtocolException {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new ProtocolException("a control message that is not a JSON object");
+            }
+            JsonObject object = parser.getObject();
+            if (parser.hasNext()) {
+                throw new ProtocolException("a control message with more after its JSON object");
+            }
+            return object;
+        } catch (JsonException e) {
+            throw new ProtocolException("a control message that is not a JSON object");
         }
     }
 

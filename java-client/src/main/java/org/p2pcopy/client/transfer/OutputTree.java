@@ -77,7 +77,8 @@ public final class OutputTree {
             }
             Path target = resolve(path);
             if (entry.isFile()) {
-                bytes += entry.size();
+                // Saturates: a hostile manifest's sizes must not wrap around to a sum that fits.
+                bytes = entry.size() > Long.MAX_VALUE - bytes ? Long.MAX_VALUE : bytes + entry.size();
                 checkFileTarget(path, target);
             } else {
                 folders.add(path);

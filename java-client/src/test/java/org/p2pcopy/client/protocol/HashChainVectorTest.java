@@ -1,0 +1,38 @@
+package org.p2pcopy.client.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.p2pcopy.client.Vectors;
+
+/** docs/vectors/chain.json: the digest of a file is the last value of its chain (docs/protocol.md §3.2). */
+class HashChainVectorTest {
+    @TestFactory
+    Stream<DynamicTest> digests() {
+        return Vectors.each("chain.json", test -> {
+            HashChain chain = new HashChain();
+            for (JsonObject payload : test.getJsonArray("payloads").getValuesAs(JsonObject.class)) {
+                chain.next(ByteBuffer.wrap(bytes(payload)));
+            }
+            assertEquals(test.getString("digest"), HexFormat.of().formatHex(chain.value()));
+        });
+    }
+
+    /** A payload is {hex} or {repeat: one byte in hex, times}, which keeps 1 MiB chunks short in the file. */
+    private static byte[] bytes(JsonObject payload) {
+        if (payload.containsKey("hex")) {
+            return Vectors.hex(payload.getString("hex"));
+        }
+        byte[] one = Vectors.hex(payload.getString("repeat"));
+        assertEquals(1, one.length, "repeat is one byte");
+        byte[] bytes = new byte[payload.getInt("times")];
+        Arrays.fill(bytes, one[0]);
+        return bytes;
+    }
+}

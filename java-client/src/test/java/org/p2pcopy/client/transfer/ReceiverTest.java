@@ -1,0 +1,128 @@
+package org.p2pcopy.client.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.p2pcopy.client.transfer.Frames.ZERO_CHAIN;
+import static org.p2pcopy.client.transfer.Frames.chain;
+import static org.p2pcopy.client.transfer.Frames.chunk;
+import static org.p2pcopy.client.transfer.Frames.text;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.p2pcopy.client.Failure;
+import org.p2pcopy.client.TransferException;
+import org.p2pcopy.client.TransferListener;
+import org.p2pcopy.client.pairing.Code;
+import org.p2pcopy.client.protocol.Entry;
+import org.p2pcopy.client.protocol.FileBegin;
+import org.p2pcopy.client.protocol.FileEnd;
+import org.p2pcopy.client.protocol.Manifest;
+import org.p2pcopy.client.protocol.Role;
+import org.p2pcopy.client.transport.Incoming;
+
+/** The receiver against hostile or broken senders, played by a {@link ScriptedChannel}. */
+class ReceiverTest {
+    private static final String CODE = "7-test-code";
+    private static final String NAME = "a.txt";
+    private static final byte[] DATA = "hello".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DATA_CHAIN = chain(ZERO_CHAIN, DATA);
+
+    @TempDir
+    Path temp;
+
+    /** What a sender sends of one file after its file_begin, and the size it announced. */
+    private record BadFile(String name, long announced, List<Incoming> frames) {
+    }
+
+    private static final List<BadFile> BAD_FILES = List.of(
+            new BadFile("a chunk whose chain is wrong", DATA.length,
+                    List.of(chunk(0, chain(ZERO_CHAIN, "HELLO".getBytes(StandardCharsets.UTF_8)), DATA))),
+            new BadFile("a chunk with a chain from a wrong start", DATA.length,
+                    List.of(chunk(0, chain(DATA_CHAIN, DATA), DATA))),
+            new BadFile("a first chunk numbered 1", DATA.length, List.of(chunk(1, DATA_CHAIN, DATA))),
+            new BadFile("more bytes than announced", DATA.length - 2, List.of(chunk(0, DATA_CHAIN, DATA))),
+            new BadFile("fewer bytes than announced", DATA.length + 1,
+                    List.of(chunk(0, DATA_CHAIN, DATA), text(fileEnd(1, DATA.length + 1, DATA_CHAIN)))),
+            new BadFile("a file_end with a wrong digest", DATA.length,
+                    List.of(chunk(0, DATA_CHAIN, DATA), text(fileEnd(1, DATA.length, ZERO_CHAIN)))),
+            new BadFile("a file_end that counts a chunk too many", DATA.length,
+                    List.of(chunk(0, DATA_CHAIN, DATA), text(fileEnd(2, DATA.length, DATA_CHAIN)))));
+
+    /** The receiver stops at the first bad chunk or file_end, says so, and leaves no file behind. */
+    @TestFactory
+    Stream<DynamicTest> badFilesFailIntegrity() {
+        return BAD_FILES.stream().map(bad -> DynamicTest.dynamicTest(bad.name(), () -> {
+            // @TempDir is one folder for all dynamic tests of the factory: each case gets its own.
+            Path out = temp.resolve(bad.name());
+            ScriptedChannel sender = new ScriptedChannel()
+                    .whenSent(0, hello(CODE), text(new Manifest(List.of(Entry.file(NAME, bad.announced())), false)))
+                    .whenSent(0, text(new FileBegin(0, NAME, bad.announced())))
+                    .whenSent(0, bad.frames().toArray(Incoming[]::new));
+
+            assertEquals(Failure.INTEGRITY, receive(sender, out).failure());
+
+            Frames.assertSentError("integrity", sender);
+            // Not even a temporary file (.a.txt.*.p2p-copy-part) is left.
+            assertEquals(Map.of(), Frames.snapshot(out));
+        }));
+    }
+
+    /** The script ends mid-file, which the channel reports as the relay's 4002 (peer left). */
+    @Test
+    void aSenderThatLeavesMidFileLeavesNoTemporaryFile() {
+        Path out = temp.resolve("out");
+        ScriptedChannel sender = new ScriptedChannel()
+                .whenSent(0, hello(CODE), text(new Manifest(List.of(Entry.file(NAME, 2L * DATA.length)), false)))
+                .whenSent(0, text(new FileBegin(0, NAME, 2L * DATA.length)), chunk(0, DATA_CHAIN, DATA));
+
+        assertEquals(Failure.PEER, receive(sender, out).failure());
+
+        assertEquals(Map.of(), Frames.snapshot(out));
+    }
+
+    @Test
+    void aPathLeadingOutIsRefusedBeforeAnythingIsWritten() {
+        Path out = temp.resolve("out");
+        ScriptedChannel sender = new ScriptedChannel()
+                .whenSent(0, hello(CODE), text(new Manifest(List.of(Entry.file("../x", 1)), false)));
+
+        assertEquals(Failure.PEER, receive(sender, out).failure());
+
+        Frames.assertSentError("bad_path", sender);
+        assertEquals(Map.of(), Frames.snapshot(temp), "written in or beside the output folder");
+    }
+
+    @Test
+    void aWrongCodeWritesNothingAtAll() {
+        Path out = temp.resolve("out");
+        ScriptedChannel sender = new ScriptedChannel().whenSent(0, hello("7-other-code"));
+
+        assertEquals(Failure.WRONG_CODE, receive(sender, out).failure());
+
+        Frames.assertSentError("wrong_code", sender);
+        assertFalse(Files.exists(out), "the output folder was created");
+    }
+
+    private static Incoming hello(String code) {
+        return Frames.hello(Role.SENDER, code);
+    }
+
+    private static FileEnd fileEnd(long chunks, long size, byte[] digest) {
+        return new FileEnd(0, chunks, size, HexFormat.of().formatHex(digest));
+    }
+
+    private static TransferException receive(ScriptedChannel sender, Path out) {
+        return assertThrows(TransferException.class, () -> new Receiver(sender, Code.parse(CODE),
+                OutputTree.open(out, false), TransferListener.SILENT).run());
+    }
+}

@@ -1,0 +1,122 @@
+package org.p2pcopy.client.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.p2pcopy.client.transfer.Frames.text;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.p2pcopy.client.Failure;
+import org.p2pcopy.client.TransferException;
+import org.p2pcopy.client.TransferListener;
+import org.p2pcopy.client.pairing.Code;
+import org.p2pcopy.client.protocol.Accept;
+import org.p2pcopy.client.protocol.Ack;
+import org.p2pcopy.client.protocol.ChunkFrame;
+import org.p2pcopy.client.protocol.ErrorCode;
+import org.p2pcopy.client.protocol.ErrorMessage;
+import org.p2pcopy.client.protocol.Role;
+import org.p2pcopy.client.transport.Incoming;
+
+/** The sender when its files change under it and when the receiver, played by a script, stops it. */
+class SenderTest {
+    private static final String CODE = "7-test-code";
+    // Frames the sender has sent when it reaches its first chunk: hello, manifest, file_begin.
+    private static final int BEFORE_FIRST_CHUNK = 3;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aFileThatGrowsWhileSentIsReportedAsChanged() throws IOException {
+        Path file = Files.writeString(temp.resolve("a.txt"), "hello");
+        TransferListener appendsOnce = new TransferListener() {
+            private boolean appended;
+
+            @Override
+            public void progress(long bytesDone, long totalBytes) {
+                if (!appended) {
+                    appended = true;
+                    run(() -> Files.writeString(file, "!", StandardOpenOption.APPEND));
+                }
+            }
+        };
+        ScriptedChannel receiver = acceptingReceiver();
+
+        assertEquals(Failure.LOCAL_FILE, send(receiver, file, appendsOnce).failure());
+
+        Frames.assertSentError("changed", receiver);
+    }
+
+    @Test
+    void aFileThatShrinksWhileSentIsReportedAsChanged() throws IOException {
+        // Two chunks: the file loses most of its second chunk once the first one is out.
+        Path file = Files.write(temp.resolve("big.bin"), new byte[ChunkFrame.MAX_PAYLOAD_BYTES + 1000]);
+        ScriptedChannel receiver = acceptingReceiver().onBinarySent(() -> run(() -> {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(ChunkFrame.MAX_PAYLOAD_BYTES + 10);
+            }
+        }));
+
+        assertEquals(Failure.LOCAL_FILE, send(receiver, file, TransferListener.SILENT).failure());
+
+        Frames.assertSentError("changed", receiver);
+    }
+
+    @Test
+    void anErrorFromTheReceiverStopsTheSenderAtOnce() throws IOException {
+        Path file = Files.writeString(temp.resolve("a.txt"), "hello");
+        ScriptedChannel receiver = acceptingReceiver().whenSent(BEFORE_FIRST_CHUNK,
+                text(ErrorMessage.of(ErrorCode.NO_SPACE, "the disk is full")));
+
+        TransferException stopped = send(receiver, file, TransferListener.SILENT);
+
+        assertEquals(Failure.LOCAL_FILE, stopped.failure());
+        assertTrue(stopped.getMessage().contains("receiver"), stopped.getMessage());
+        assertTrue(receiver.sent().stream().noneMatch(Incoming.Binary.class::isInstance), "sent a chunk after the error");
+    }
+
+    /** Only an ack with the numbers that were sent is a success (docs/protocol.md §4.5). */
+    @Test
+    void anAckWithOtherNumbersIsNoSuccess() throws IOException {
+        Path file = Files.writeString(temp.resolve("a.txt"), "hello");
+        // hello, manifest, file_begin, chunk, file_end, end: then the ack.
+        ScriptedChannel receiver = acceptingReceiver().whenSent(6, text(new Ack(1, 4)));
+
+        assertEquals(Failure.INTEGRITY, send(receiver, file, TransferListener.SILENT).failure());
+
+        Frames.assertSentError("integrity", receiver);
+    }
+
+    /** A receiver that answers the hello and accepts the manifest. */
+    private static ScriptedChannel acceptingReceiver() {
+        return new ScriptedChannel().whenSent(1, Frames.hello(Role.RECEIVER, CODE)).whenSent(2, text(new Accept()));
+    }
+
+    private static TransferException send(ScriptedChannel receiver, Path file, TransferListener listener) {
+        return assertThrows(TransferException.class, () -> new Sender(receiver, Code.parse(CODE),
+                SourceTree.scan(List.of(file), listener), listener).run());
+    }
+
+    private interface FileAction {
+        void run() throws IOException;
+    }
+
+    /** For file changes made from callbacks that cannot throw IOException. */
+    private static void run(FileAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
