@@ -201,6 +201,15 @@ class RelayTest {
         assertRefusedAsTooLarge(MAX_FRAME + 1);
     }
 
+    /**
+     * docs/protocol.md §2.3 says 1009 for any frame above the cap; Tyrus answers a frame larger than
+     * its input buffer (16 MiB in web.xml) with 1011 before the relay sees it. Fails until either changes.
+     */
+    @Test
+    void closesAFrameFarAboveTheCapWith1009() {
+        assertRefusedAsTooLarge(16 * 1024 * 1024 + 1);
+    }
+
     @Test
     void carriesAWholeTransferOfTheClientLibrary(@TempDir Path temp) throws Exception {
         Path source = FileTrees.sample(Files.createDirectories(temp.resolve("from")));
