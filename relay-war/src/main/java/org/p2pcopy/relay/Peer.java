@@ -51,14 +51,30 @@ final class Peer {
      */
     void sendBinary(ByteBuffer frame) throws IOException {
         synchronized (sendLock) {
-            session.getBasicRemote().sendBinary(frame);
+            try {
+                session.getBasicRemote().sendBinary(frame);
+            } catch (IllegalStateException e) {
+                throw gone(e);
+            }
         }
     }
 
     void sendText(String frame) throws IOException {
         synchronized (sendLock) {
-            session.getBasicRemote().sendText(frame);
+            try {
+                session.getBasicRemote().sendText(frame);
+            } catch (IllegalStateException e) {
+                throw gone(e);
+            }
         }
+    }
+
+    /**
+     * Tyrus reports a write to a connection that has just closed as IllegalStateException, not as
+     * IOException; callers treat both as "this peer is gone" (4002 to the other side, not 4000).
+     */
+    private static IOException gone(IllegalStateException e) {
+        return new IOException("the connection is closed", e);
     }
 
     void close(CloseCode code, String detail) {

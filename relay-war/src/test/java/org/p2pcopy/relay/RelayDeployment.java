@@ -1,0 +1,93 @@
+package org.p2pcopy.relay;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The relay as the Arquillian tests deploy it: the production classes, web.xml and page. */
+final class RelayDeployment {
+    private static final Path CLASSES = Path.of("target/classes");
+    private static final Path WEB_XML = Path.of("src/main/webapp/WEB-INF/web.xml");
+    private static final Path PAGE = Path.of("../web/src/index.html");
+
+    private RelayDeployment() {
+    }
+
+    /** The WAR with the production web.xml. */
+    static WebArchive war() {
+        return war(read(WEB_XML));
+    }
+
+    /** The WAR with the production web.xml, but peers wait alone at most {@code seconds}. */
+    static WebArchive warWithWaitTimeout(int seconds) {
+        Pattern param = Pattern.compile(
+                "(<param-name>" + Pattern.quote(RelaySettings.WAIT_TIMEOUT_SECONDS) + "</param-name>\\s*<param-value>)"
+                        + "[^<]*(</param-value>)");
+        String original = read(WEB_XML);
+        String changed = param.matcher(original).replaceFirst("$1" + seconds + "$2");
+        // Should web.xml stop declaring the parameter, the test would silently run with the default.
+        assertNotEquals(original, changed, "web.xml no longer sets " + RelaySettings.WAIT_TIMEOUT_SECONDS);
+        return war(changed);
+    }
+
+    private static WebArchive war(String webXml) {
+        // The compiled production classes as they are, not addPackage(): the tests share their package.
+        JavaArchive classes = ShrinkWrap.create(ExplodedImporter.class, "classes")
+                .importDirectory(CLASSES.toFile())
+                .as(JavaArchive.class);
+        // ROOT.war: Payara Micro serves it at "/", as the relay is deployed in production.
+        return ShrinkWrap.create(WebArchive.class, "ROOT.war")
+                .merge(classes, "/WEB-INF/classes")
+                .setWebXML(new StringAsset(webXml))
+                .addAsWebResource(PAGE.toFile(), "index.html");
+    }
+
+    /** The relay's WebSocket address for a path below {@code /relay/}, e.g. {@code v1/7/send}. */
+    static URI endpoint(URL base, String path) {
+        return URI.create(httpBase(base).replaceFirst("^http", "ws") + "/relay/" + path);
+    }
+
+    /** The endpoint of a role in a room, e.g. {@code /relay/v1/ROOM/send}. */
+    static URI endpoint(URL base, String room, String role) {
+        return endpoint(base, "v1/" + room + "/" + role);
+    }
+
+    /** A room of its own for each test, so that one failing test cannot disturb the next. */
+    static String freshRoom() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /**
+     * The base URL as a user would type it for the client, without a trailing slash. Payara Micro
+     * reports the machine's address, but the tests make it listen on loopback only (pom.xml).
+     */
+    static String httpBase(URL base) {
+        try {
+            URI loopback = new URI(base.getProtocol(), null, "127.0.0.1", base.getPort(), base.getPath(), null, null);
+            return loopback.toString().replaceFirst("/+$", "");
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(base.toString(), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package org.p2pcopy.relay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.p2pcopy.relay.RelayDeployment.freshRoom;
+import static org.p2pcopy.relay.WsPeer.PAIRED;
+import static org.p2pcopy.relay.WsPeer.TIMEOUT;
+import static org.p2pcopy.relay.WsPeer.WAITING;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.p2pcopy.client.P2pCopy;
+import org.p2pcopy.client.ReceiveRequest;
+import org.p2pcopy.client.SendRequest;
+import org.p2pcopy.client.TransferListener;
+import org.p2pcopy.client.TransferSummary;
+import org.p2pcopy.relay.WsPeer.Binary;
+import org.p2pcopy.relay.WsPeer.Frame;
+import org.p2pcopy.relay.WsPeer.Text;
+
+/** The relay of docs/protocol.md §2 in Payara Micro, spoken to by raw WebSocket peers. */
+@ExtendWith(ArquillianExtension.class)
+class RelayTest {
+    private static final int MAX_FRAME = 2 * 1024 * 1024;
+    private static final int LARGEST_CHUNK = 1024 * 1024 + 40;
+
+    @Deployment(testable = false)
+    static WebArchive relay() {
+        return RelayDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    /** A sender and a receiver that the relay has paired. */
+    record Pair(WsPeer sender, WsPeer receiver) implements AutoCloseable {
+        @Override
+        public void close() {
+            try (receiver) {
+                sender.close();
+            }
+        }
+    }
+
+    @Test
+    void servesThePage() throws Exception {
+        HttpResponse<String> page = WsPeer.HTTP.send(
+                HttpRequest.newBuilder(URI.create(RelayDeployment.httpBase(base) + "/")).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+                () -> "Content-Type " + page.headers().firstValue("Content-Type"));
+        assertTrue(page.body().toLowerCase().contains("<html"), "not an HTML page");
+    }
+
+    @ParameterizedTest(name = "{0} first")
+    @ValueSource(strings = {"send", "receive"})
+    void firstPeerWaitsThenBothArePaired(String firstRole) {
+        String room = freshRoom();
+        String secondRole = firstRole.equals("send") ? "receive" : "send";
+        try (WsPeer first = open(room, firstRole)) {
+            first.expectText(WAITING);
+            try (WsPeer second = open(room, secondRole)) {
+                first.expectText(PAIRED);
+                second.expectText(PAIRED);
+            }
+        }
+    }
+
+    @Test
+    void forwardsFramesInOrderBothWaysKeepingTheirKind() throws Exception {
+        List<Frame> forth = mixedFrames(50, 1);
+        List<Frame> back = mixedFrames(20, 2);
+        try (Pair pair = pair(freshRoom())) {
+            // Both directions at once: the relay must not serialize one room's two streams.
+            CompletableFuture<Void> sendingBack = CompletableFuture.runAsync(() -> back.forEach(pair.receiver()::send));
+            forth.forEach(pair.sender()::send);
+            sendingBack.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            forth.forEach(pair.receiver()::expect);
+            back.forEach(pair.sender()::expect);
+        }
+    }
+
+    @Test
+    void keepsRoomsApart() {
+        try (Pair one = pair(freshRoom()); Pair two = pair(freshRoom())) {
+            for (int i = 0; i < 20; i++) {
+                one.sender().sendText("one " + i);
+                two.sender().sendText("two " + i);
+                two.receiver().sendBinary(new byte[] {2, (byte) i});
+                one.receiver().sendBinary(new byte[] {1, (byte) i});
+            }
+            for (int i = 0; i < 20; i++) {
+                one.receiver().expectText("one " + i);
+                two.receiver().expectText("two " + i);
+                one.sender().expect(new Binary(new byte[] {1, (byte) i}));
+                two.sender().expect(new Binary(new byte[] {2, (byte) i}));
+            }
+            // A frame that crossed rooms would show up before the close its room's peer causes.
+            one.sender().close();
+            one.receiver().expectClose(4002);
+            two.receiver().close();
+            two.sender().expectClose(4002);
+        }
+    }
+
+    @ParameterizedTest(name = "second {0}")
+    @ValueSource(strings = {"send", "receive"})
+    void refusesASecondPeerOfTheSameRole(String role) {
+        String room = freshRoom();
+        try (Pair pair = pair(room)) {
+            try (WsPeer intruder = open(room, role)) {
+                intruder.expectClose(4001);
+            }
+            assertStillForwards(pair);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} leaves by {1}")
+    @CsvSource({"sender, close", "sender, drop", "receiver, close", "receiver, drop"})
+    void closesThePartnerOfALeavingPeerAndFreesTheRoom(String leaving, String how) {
+        String room = freshRoom();
+        try (Pair pair = pair(room)) {
+            WsPeer leaver = leaving.equals("sender") ? pair.sender() : pair.receiver();
+            WsPeer stayer = leaving.equals("sender") ? pair.receiver() : pair.sender();
+            List<Binary> chunks = IntStream.range(0, 10).mapToObj(i -> randomBinary(64 * 1024, i)).toList();
+            chunks.forEach(pair.sender()::send);
+            pair.receiver().expect(chunks.get(0));
+
+            long left = System.nanoTime();
+            if (how.equals("drop")) {
+                leaver.drop();
+            } else {
+                leaver.close();
+            }
+            assertEquals(4002, stayer.closeCode());
+            Duration took = Duration.ofNanos(System.nanoTime() - left);
+            assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "4002 came only after " + took);
+        }
+        try (Pair again = pair(room)) {
+            assertStillForwards(again);
+        }
+    }
+
+    @Test
+    void refusesAFrameBeforePaired() {
+        try (WsPeer early = open(freshRoom(), "send")) {
+            early.expectText(WAITING);
+            early.sendText("{\"type\":\"hello\"}");
+            early.expectClose(4000);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "v1/7/both, 4000",
+        "v1/bad-room/send, 4000",
+        "v1/a!b/receive, 4000",
+        "v1/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/send, 4000",
+        "v2/7/send, 4004"})
+    void refusesABadPath(String path, int code) {
+        try (WsPeer peer = WsPeer.connect(RelayDeployment.endpoint(base, path))) {
+            peer.expectClose(code);
+        }
+    }
+
+    @Test
+    void forwardsAFrameOfExactlyTheCap() {
+        try (Pair pair = pair(freshRoom())) {
+            Frame largest = randomBinary(MAX_FRAME, 3);
+            pair.sender().send(largest);
+            pair.receiver().expect(largest);
+        }
+    }
+
+    @Test
+    void closesAFrameAboveTheCapWith1009() {
+        assertRefusedAsTooLarge(MAX_FRAME + 1);
+    }
+
+    /**
+     * docs/protocol.md §2.3 says 1009 for any frame above the cap; Tyrus answers a frame larger than
+     * its input buffer (16 MiB in web.xml) with 1011 before the relay sees it. Fails until either changes.
+     */
+    @Test
+    void closesAFrameFarAboveTheCapWith1009() {
+        assertRefusedAsTooLarge(16 * 1024 * 1024 + 1);
+    }
+
+    @Test
+    void carriesAWholeTransferOfTheClientLibrary(@TempDir Path temp) throws Exception {
+        Path source = FileTrees.sample(Files.createDirectories(temp.resolve("from")));
+        Path output = Files.createDirectories(temp.resolve("to"));
+        String server = RelayDeployment.httpBase(base);
+        String code = freshRoom() + "-crayon-orbit";
+
+        ExecutorService peers = Executors.newFixedThreadPool(2);
+        try {
+            Future<TransferSummary> received = peers.submit(() -> P2pCopy.receive(
+                    new ReceiveRequest(server, code, output, false), TransferListener.SILENT));
+            Future<TransferSummary> sent = peers.submit(() -> P2pCopy.send(
+                    new SendRequest(server, code, List.of(source)), TransferListener.SILENT));
+            TransferSummary summary = received.get(60, TimeUnit.SECONDS);
+            assertEquals(summary.bytes(), sent.get(60, TimeUnit.SECONDS).bytes());
+        } finally {
+            peers.shutdownNow();
+        }
+        FileTrees.assertSameTree(source, output.resolve(source.getFileName()));
+    }
+
+    private WsPeer open(String room, String role) {
+        return WsPeer.connect(RelayDeployment.endpoint(base, room, role));
+    }
+
+    private Pair pair(String room) {
+        WsPeer sender = open(room, "send");
+        sender.expectText(WAITING);
+        WsPeer receiver = open(room, "receive");
+        sender.expectText(PAIRED);
+        receiver.expectText(PAIRED);
+        return new Pair(sender, receiver);
+    }
+
+    private void assertRefusedAsTooLarge(int size) {
+        try (Pair pair = pair(freshRoom())) {
+            pair.sender().send(randomBinary(size, 4));
+            pair.sender().expectClose(1009);
+            pair.receiver().expectClose(4002);
+        }
+    }
+
+    private static void assertStillForwards(Pair pair) {
+        pair.sender().sendText("still there?");
+        pair.receiver().expectText("still there?");
+        pair.receiver().sendBinary(new byte[] {42});
+        pair.sender().expect(new Binary(new byte[] {42}));
+    }
+
+    /**
+     * Binary frames around the WebSocket length encodings (125/126, 65535/65536) and up to the
+     * largest chunk, with a text frame after every fifth.
+     */
+    private static List<Frame> mixedFrames(int binaries, long seed) {
+        int[] edges = {1, 41, 125, 126, 127, 65535, 65536, 65537, LARGEST_CHUNK - 1, LARGEST_CHUNK};
+        Random random = new Random(seed);
+        List<Frame> frames = new ArrayList<>();
+        for (int i = 0; i < binaries; i++) {
+            int size = i < edges.length ? edges[i] : 1 + random.nextInt(LARGEST_CHUNK);
+            frames.add(randomBinary(size, seed * 1000 + i));
+            if (i % 5 == 4) {
+                frames.add(new Text("{\"type\":\"note\",\"after\":" + i + "}"));
+            }
+        }
+        return frames;
+    }
+
+    private static Binary randomBinary(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return new Binary(bytes);
+    }
+}
