@@ -5,19 +5,38 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
  * A file being received: written under a temporary name beside its final one, and moved there only
  * once verified, so that a half-received or corrupted file never carries the real name.
+ *
+ * <p>The file must be on disk before the receiver acknowledges it. Left to the end, flushing a large
+ * file stalls the transfer for seconds (the kernel holds gigabytes of dirty pages before it writes
+ * on its own), so the written part is flushed in the background every {@link #FLUSH_EVERY_BYTES}
+ * while the rest arrives.
  */
 final class PartialFile implements AutoCloseable {
+    static final long FLUSH_EVERY_BYTES = 64L * 1024 * 1024;
+    private static final ExecutorService FLUSHER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "p2p-copy-flush");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final String manifestPath;
     private final Path target;
     private final Path temporary;
     private final FileChannel channel;
     private final Consumer<PartialFile> onGone;
     private boolean open = true;
+    private long unflushed;
+    private Future<?> flushing = CompletableFuture.completedFuture(null);
 
     PartialFile(String manifestPath, Path target, Path temporary, FileChannel channel, Consumer<PartialFile> onGone) {
         this.manifestPath = manifestPath;
@@ -40,13 +59,22 @@ final class PartialFile implements AutoCloseable {
     }
 
     void write(ByteBuffer data) throws IOException {
+        unflushed += data.remaining();
         while (data.hasRemaining()) {
             channel.write(data);
+        }
+        if (unflushed >= FLUSH_EVERY_BYTES && flushing.isDone()) {
+            unflushed = 0;
+            flushing = FLUSHER.submit(() -> {
+                channel.force(false);
+                return null;
+            });
         }
     }
 
     /** Flushes the data to the disk and closes the file. */
     synchronized void finish() throws IOException {
+        awaitFlush();
         channel.force(true);
         channel.close();
         open = false;
@@ -57,6 +85,7 @@ final class PartialFile implements AutoCloseable {
     public synchronized void close() {
         onGone.accept(this);
         try {
+            awaitFlush();
             if (open) {
                 channel.close();
                 open = false;
@@ -64,6 +93,18 @@ final class PartialFile implements AutoCloseable {
             Files.deleteIfExists(temporary);
         } catch (IOException e) {
             // Best effort on a path that already failed: the name is recognisable as a leftover.
+        }
+    }
+
+    /** Waits for the background flush; its failure (a full disk, say) is this file's failure. */
+    private void awaitFlush() throws IOException {
+        try {
+            flushing.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while flushing to disk");
         }
     }
 }
