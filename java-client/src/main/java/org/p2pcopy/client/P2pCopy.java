@@ -28,6 +28,7 @@ public final class P2pCopy {
         warmUpInBackground();
         // Read the tree before connecting: a missing file is the user's to fix, not the peer's to wait for.
         SourceTree sources = SourceTree.scan(request.paths(), listener);
+        listener.pairing(request.code());
         try (RelayConnection relay = connect(request.server(), code, Role.SENDER, listener)) {
             return new Sender(relay, code, sources, listener).run();
         }

@@ -7,6 +7,13 @@ package org.p2pcopy.client;
 public interface TransferListener {
     TransferListener SILENT = new TransferListener() { };
 
+    /**
+     * The sender has checked what it sends and is about to meet the receiver under {@code code}:
+     * the moment to tell the person at the other end what to type.
+     */
+    default void pairing(String code) {
+    }
+
     /** A step of the conversation: connecting, waiting for the peer, paired, and so on. */
     default void status(String message) {
     }

@@ -17,6 +17,8 @@ import org.p2pcopy.client.TransferException;
  */
 public final class Cli {
     static final String PROGRAM = "p2p-copy-client";
+    /** How the program is started, as help and hints show it so that it can be copied as is. */
+    static final String INVOCATION = "java -jar " + PROGRAM + ".jar";
     private static final List<Command> COMMANDS = List.of(new SendCommand(), new ReceiveCommand());
 
     private final PrintStream out;
@@ -63,7 +65,8 @@ public final class Cli {
             return 0;
         }
         boolean debug = line.hasOption(Command.DEBUG);
-        ConsoleReporter reporter = new ConsoleReporter(err, interactive, line.hasOption(Command.QUIET));
+        String server = line.getArgList().isEmpty() ? "" : line.getArgList().get(0);
+        ConsoleReporter reporter = new ConsoleReporter(err, server, interactive, line.hasOption(Command.QUIET));
         try {
             command.run(line, line.getArgList(), reporter);
             return 0;
@@ -89,12 +92,12 @@ public final class Cli {
 
     private int usageError(Command command, String message) {
         err.println(PROGRAM + ": " + message);
-        err.println("Try '" + PROGRAM + (command == null ? "" : " " + command.name()) + " --help'.");
+        err.println("Try '" + INVOCATION + (command == null ? "" : " " + command.name()) + " --help'.");
         return Failure.USAGE.exitCode();
     }
 
     private void printProgramHelp(PrintStream stream) {
-        stream.println("usage: " + PROGRAM + " <command> [options] ...");
+        stream.println("usage: " + INVOCATION + " <command> [options] ...");
         stream.println();
         stream.println("Copies files and folders to another computer through a p2p-copy relay, paired by a");
         stream.println("short code and verified chunk by chunk.");
@@ -109,16 +112,16 @@ public final class Cli {
         stream.println("      --version  show the version");
         stream.println();
         stream.println("Example:");
-        stream.println("  " + PROGRAM + " send wss://relay.example.org 7-crayon-orbit results/");
-        stream.println("  " + PROGRAM + " receive wss://relay.example.org 7-crayon-orbit --out downloads");
+        stream.println("  " + INVOCATION + " send wss://relay.example.org 7-crayon-orbit results/");
+        stream.println("  " + INVOCATION + " receive wss://relay.example.org 7-crayon-orbit --out downloads");
         stream.println();
-        stream.println("Run '" + PROGRAM + " <command> --help' for a command's options.");
+        stream.println("Run '" + INVOCATION + " <command> --help' for a command's options.");
     }
 
     private void printCommandHelp(Command command) {
         PrintWriter writer = new PrintWriter(out);
         HelpFormatter formatter = new HelpFormatter();
-        formatter.printHelp(writer, 100, PROGRAM + " " + command.name() + " " + command.arguments() + " [options]",
+        formatter.printHelp(writer, 100, INVOCATION + " " + command.name() + " " + command.arguments() + " [options]",
                 "\n" + command.summary() + "\n\nOptions:", command.options(), 2, 2, command.footer());
         writer.flush();
     }

@@ -13,20 +13,24 @@ final class ConsoleReporter implements TransferListener {
     private static final long REDRAW_NANOS = 250_000_000L;
 
     private final PrintStream err;
+    private final String server;
     private final boolean interactive;
     private final boolean quiet;
     private long startNanos;
     private long lastDrawNanos;
     private boolean progressShown;
 
-    ConsoleReporter(PrintStream err, boolean interactive, boolean quiet) {
+    ConsoleReporter(PrintStream err, String server, boolean interactive, boolean quiet) {
         this.err = err;
+        this.server = server;
         this.interactive = interactive;
         this.quiet = quiet;
     }
 
-    void announceCode(String server, String code) {
-        line("on the other computer run:  " + Cli.PROGRAM + " receive " + server + " " + code);
+    @Override
+    public void pairing(String code) {
+        line("code: " + code);
+        line("on the other computer run:  " + Cli.INVOCATION + " receive " + server + " " + code);
     }
 
     @Override

@@ -36,7 +36,7 @@ final class SendCommand extends Command {
                 first '-'. Each PATH is sent under its own name, folders with everything in them.
 
                 Example:
-                  p2p-copy-client send wss://relay.example.org 7-crayon-orbit results/ notes.txt
+                  java -jar p2p-copy-client.jar send wss://relay.example.org 7-crayon-orbit results/ notes.txt
 
                 Exit codes: 0 the receiver verified everything, 2 usage, 3 relay, 4 peer, 5 integrity,
                 6 local file, 7 wrong code.""";
@@ -55,7 +55,6 @@ final class SendCommand extends Command {
         String server = positional.get(0);
         String code = positional.get(1);
         List<Path> paths = positional.subList(2, positional.size()).stream().map(Path::of).toList();
-        reporter.announceCode(server, code);
         TransferSummary summary = P2pCopy.send(new SendRequest(server, code, paths), reporter);
         reporter.finished("sent", summary, "the receiver verified every chunk and file and has them in place");
     }

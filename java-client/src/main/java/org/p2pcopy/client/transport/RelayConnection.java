@@ -69,10 +69,10 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
             why = "it answered HTTP " + status + (status == 404 ? ": is this a p2p-copy relay, and is the path right?" : "");
         } else if (cause instanceof HttpConnectTimeoutException) {
             why = "no answer within " + CONNECT_TIMEOUT.toSeconds() + " s";
-        } else if (cause instanceof ConnectException) {
-            why = "connection refused: is the relay running, and is the port right?";
         } else if (hasCause(cause, UnresolvedAddressException.class)) {
             why = "unknown host";
+        } else if (cause instanceof ConnectException) {
+            why = "connection refused: is the relay running, and is the port right?";
         } else if (hasCause(cause, SSLException.class)) {
             why = "TLS failed (" + cause.getMessage() + "): for a relay without TLS use ws:// or http://";
         } else {

@@ -51,7 +51,7 @@ class CliTest {
         for (String command : new String[] {"send", "receive"}) {
             Run run = run(command, "--help");
             assertEquals(0, run.exitCode(), command);
-            assertTrue(run.out().contains("usage: " + Cli.PROGRAM + " " + command), run.out());
+            assertTrue(run.out().contains("usage: " + Cli.INVOCATION + " " + command), run.out());
         }
     }
 
