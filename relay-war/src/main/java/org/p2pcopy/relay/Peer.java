@@ -1,5 +1,6 @@
 package org.p2pcopy.relay;
 
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -50,19 +51,21 @@ final class Peer {
      * it, which is its partner's reading thread, waits here, and so TCP slows the partner down.
      */
     void sendBinary(ByteBuffer frame) throws IOException {
-        synchronized (sendLock) {
-            try {
-                session.getBasicRemote().sendBinary(frame);
-            } catch (IllegalStateException e) {
-                throw gone(e);
-            }
-        }
+        send(remote -> remote.sendBinary(frame));
     }
 
     void sendText(String frame) throws IOException {
+        send(remote -> remote.sendText(frame));
+    }
+
+    private interface Write {
+        void to(RemoteEndpoint.Basic remote) throws IOException;
+    }
+
+    private void send(Write write) throws IOException {
         synchronized (sendLock) {
             try {
-                session.getBasicRemote().sendText(frame);
+                write.to(session.getBasicRemote());
             } catch (IllegalStateException e) {
                 throw gone(e);
             }

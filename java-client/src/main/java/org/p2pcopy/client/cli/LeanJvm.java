@@ -1,64 +1,80 @@
 package org.p2pcopy.client.cli;
 
-import java.lang.management.ManagementFactory;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps the client's memory small however it is started. A JVM started with plain
+ * Keeps the client small and quick however it is started. A JVM started with plain
  * {@code java -jar} sizes its heap from the machine's memory (hundreds of MiB here), and the JDK's
  * WebSocket allocates a buffer per frame, so the heap would grow to that size during a large
  * transfer. Unless the user chose a heap size, the command runs in a child JVM with a small heap
  * and a collector that suits a streaming program, and the parent only passes on the exit code.
+ * The child also loads its classes from a {@link ClassCache}, which more than pays for its start.
+ *
+ * <p>The parent's path avoids lambdas and streams on purpose: bootstrapping them costs a JVM that
+ * does nothing else about a tenth of a second.
  */
 final class LeanJvm {
     static final String CHILD_MARK = "p2pcopy.leanJvm";
     /** Enough for the chunk buffers in flight and the JDK's per-frame copies, measured with 1 GiB files. */
     static final List<String> OPTIONS = List.of("-Xmx24m", "-XX:+UseSerialGC");
 
-    private LeanJvm() {
+    private final List<String> command;
+    private final ClassCache classCache;
+
+    private LeanJvm(List<String> command, ClassCache classCache) {
+        this.command = command;
+        this.classCache = classCache;
     }
 
-    /** The command that runs the same arguments in a lean child JVM, or empty to run them here. */
-    static Optional<List<String>> childCommand(String[] args) {
-        if (System.getProperty(CHILD_MARK) != null || userChoseHeap() || !transfers(args)) {
-            return Optional.empty();
+    /** The child that runs the same arguments in a lean JVM, or null to run them in this one. */
+    static LeanJvm child(String[] args) {
+        if (System.getProperty(CHILD_MARK) != null || !transfers(args) || userChoseHeap()) {
+            return null;
         }
-        Optional<String> java = ProcessHandle.current().info().command();
-        Optional<Path> jar = ownJar();
-        if (java.isEmpty() || jar.isEmpty()) {
-            return Optional.empty();
+        String java = ProcessHandle.current().info().command().orElse(null);
+        Path jar = ownJar();
+        if (java == null || jar == null) {
+            return null;
         }
+        ClassCache classCache = ClassCache.forJar(jar, args[0]);
         List<String> command = new ArrayList<>();
-        command.add(java.get());
+        command.add(java);
         command.addAll(OPTIONS);
+        if (classCache != null) {
+            command.addAll(classCache.jvmOptions());
+        }
         command.add("-D" + CHILD_MARK + "=true");
-        command.addAll(List.of("-cp", jar.get().toString(), Main.class.getName()));
+        command.add("-cp");
+        command.add(jar.toString());
+        command.add(Main.class.getName());
         command.addAll(List.of(args));
-        return Optional.of(command);
+        return new LeanJvm(command, classCache);
     }
 
-    /** Runs the child with this process's terminal and returns its exit code. */
-    static int runChild(List<String> command) {
+    /** Runs the child with this process's terminal and returns its exit code, or -1 if it did not start. */
+    int run() {
         Process child;
         try {
             child = new ProcessBuilder(command).inheritIO().start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
+        int exitCode = await(child);
+        if (classCache != null) {
+            classCache.settle();
+        }
+        return exitCode;
+    }
+
+    private static int await(Process child) {
         // Ctrl-C reaches the child by itself; a plain kill of the parent is passed on, so the child
         // can still remove its temporary files.
-        Thread stopChild = new Thread(() -> {
-            child.destroy();
-            try {
-                child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "p2p-copy-stop-child");
+        Thread stopChild = new Thread(new StopChild(child), "p2p-copy-stop-child");
         Runtime.getRuntime().addShutdownHook(stopChild);
         while (true) {
             try {
@@ -69,6 +85,18 @@ final class LeanJvm {
                 // Keep waiting: the child decides when the transfer is over.
             } catch (IllegalStateException shuttingDown) {
                 return 130;
+            }
+        }
+    }
+
+    private record StopChild(Process child) implements Runnable {
+        @Override
+        public void run() {
+            child.destroy();
+            try {
+                child.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -85,18 +113,27 @@ final class LeanJvm {
         return args.length > 0 && (args[0].equals("send") || args[0].equals("receive"));
     }
 
+    /** Read from the process's own command line: the management API would cost a tenth of a second. */
     private static boolean userChoseHeap() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .anyMatch(arg -> arg.startsWith("-Xmx") || arg.startsWith("-XX:MaxHeapSize")
-                        || arg.startsWith("-XX:MaxRAM"));
+        String[] jvmArgs = ProcessHandle.current().info().arguments().orElse(new String[0]);
+        for (String arg : jvmArgs) {
+            if (arg.equals("-jar") || arg.equals("-cp") || arg.equals("-classpath")) {
+                break;
+            }
+            if (arg.startsWith("-Xmx") || arg.startsWith("-XX:MaxHeapSize") || arg.startsWith("-XX:MaxRAM")) {
+                return true;
+            }
+        }
+        String toolOptions = System.getenv("JAVA_TOOL_OPTIONS");
+        return toolOptions != null && toolOptions.contains("-Xmx");
     }
 
-    private static Optional<Path> ownJar() {
+    private static Path ownJar() {
         try {
             Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return location.toString().endsWith(".jar") ? Optional.of(location) : Optional.empty();
+            return location.toString().endsWith(".jar") ? location : null;
         } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            return Optional.empty();
+            return null;
         }
     }
 }

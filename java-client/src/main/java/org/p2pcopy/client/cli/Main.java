@@ -1,17 +1,14 @@
 package org.p2pcopy.client.cli;
 
-import java.util.List;
-import java.util.Optional;
-
 /** {@code java -jar p2p-copy-client.jar ...}: runs the command line and exits with its exit code. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        Optional<List<String>> child = LeanJvm.childCommand(args);
-        if (child.isPresent()) {
-            int exitCode = LeanJvm.runChild(child.get());
+        LeanJvm child = LeanJvm.child(args);
+        if (child != null) {
+            int exitCode = child.run();
             if (exitCode >= 0) {
                 System.exit(exitCode);
             }

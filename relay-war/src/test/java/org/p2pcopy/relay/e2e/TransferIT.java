@@ -175,27 +175,30 @@ class TransferIT {
     }
 
     private static void waitForOutput(ClientProcess client, String text) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!client.output().contains(text)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(client + " never printed \"" + text + "\":\n" + client.output());
-            }
-            Thread.sleep(50);
-        }
+        eventually(() -> client.output().contains(text), () -> client + " never printed \"" + text + "\"");
     }
 
     private static void waitForFile(Path folder, String suffix) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            if (Files.isDirectory(folder)) {
-                try (Stream<Path> files = Files.list(folder)) {
-                    if (files.anyMatch(f -> f.getFileName().toString().endsWith(suffix))) {
-                        return;
-                    }
-                }
+        eventually(() -> {
+            if (!Files.isDirectory(folder)) {
+                return false;
             }
+            try (Stream<Path> files = Files.list(folder)) {
+                return files.anyMatch(f -> f.getFileName().toString().endsWith(suffix));
+            }
+        }, () -> "no file ending in " + suffix + " appeared in " + folder);
+    }
+
+    private interface Check {
+        boolean holds() throws IOException;
+    }
+
+    /** Polls a condition that another process makes true, for at most a minute. */
+    private static void eventually(Check check, java.util.function.Supplier<String> failure) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!check.holds()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no file ending in " + suffix + " appeared in " + folder);
+                throw new AssertionError(failure.get());
             }
             Thread.sleep(20);
         }
