@@ -60,7 +60,12 @@ final class LeanJvm {
     int run() {
         Process child;
         try {
-            child = new ProcessBuilder(command).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            // glibc gives each thread that allocates natively an arena of its own; the JDK's HTTP
+            // client runs on a pool of short-lived threads, so over a long transfer these add up
+            // to tens of MiB. Two arenas are plenty for a program with one busy thread.
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            child = builder.start();
         } catch (IOException e) {
             return -1;
         }
