@@ -55,9 +55,11 @@ def chain_vectors():
             t["payloads"] = [{"repeat": "61", "times": 1048576}, {"hex": b"tail".hex()}]
         else:
             t["payloads"] = [{"hex": p.hex()} for p in payloads]
+        t["result"] = "valid"
         tests.append(t)
     write("chain.json", "File digests: chain(-1) = 32 zero bytes, chain(i) = SHA-256(chain(i-1) || payload(i)); "
-          "the digest is the last chain value. A payload is {hex} or {repeat: one byte in hex, times}.", tests)
+          "the digest is the last chain value. A payload is {hex} or {repeat: one byte in hex, times}. "
+          "Every case is 'valid'.", tests)
 
 
 # ---- chunks.json: frame encoding and the receiver's checks
@@ -202,33 +204,39 @@ def path_vectors():
 
 # ---- close-codes.json
 def close_code_vectors():
-    tests = [
-        {"code": 1001, "name": "going_away", "exitCode": 3},
-        {"code": 1009, "name": "frame_too_large", "exitCode": 3},
-        {"code": 4000, "name": "bad_request", "exitCode": 3},
-        {"code": 4001, "name": "room_taken", "exitCode": 3},
-        {"code": 4002, "name": "peer_left", "exitCode": 4},
-        {"code": 4003, "name": "waited_too_long", "exitCode": 3},
-        {"code": 4004, "name": "unsupported_version", "exitCode": 3},
+    cases = [
+        (1001, "going_away", 3, "the relay is shutting down"),
+        (1009, "frame_too_large", 3, "a frame was larger than the relay's cap"),
+        (4000, "bad_request", 3, "malformed endpoint path, unknown role, or a frame sent before 'paired'"),
+        (4001, "room_taken", 3, "this room already has a peer with this role"),
+        (4002, "peer_left", 4, "the other peer disconnected"),
+        (4003, "waited_too_long", 3, "no peer came within the relay's wait limit"),
+        (4004, "unsupported_version", 3, "the relay does not speak the version in the path"),
     ]
-    write("close-codes.json", "Close codes the relay uses, their names and the client's exit code.", tests)
+    tests = [{"comment": comment, "code": code, "name": name, "exitCode": exit_code, "result": "valid"}
+             for code, name, exit_code, comment in cases]
+    write("close-codes.json", "Close codes the relay uses, their names and the client's exit code. Every case "
+          "is 'valid': a client closed with code exits with exitCode.", tests)
 
 
 # ---- error-codes.json
 def error_code_vectors():
-    tests = [
-        {"code": "wrong_code", "exitCode": 7},
-        {"code": "version", "exitCode": 4},
-        {"code": "protocol", "exitCode": 4},
-        {"code": "integrity", "exitCode": 5},
-        {"code": "bad_path", "exitCode": 4},
-        {"code": "exists", "exitCode": 6},
-        {"code": "no_space", "exitCode": 6},
-        {"code": "io", "exitCode": 6},
-        {"code": "changed", "exitCode": 6},
-        {"code": "cancelled", "exitCode": 4},
+    cases = [
+        ("wrong_code", 7, "the hello proof did not match: the peers typed different codes"),
+        ("version", 4, "the peer does not speak this version"),
+        ("protocol", 4, "a frame broke the protocol"),
+        ("integrity", 5, "a chunk's chain or a file's digest, size or chunk count did not match"),
+        ("bad_path", 4, "a manifest path is not allowed"),
+        ("exists", 6, "a file to be written exists already"),
+        ("no_space", 6, "the receiver's disk cannot hold the transfer"),
+        ("io", 6, "the peer could not read or write a file"),
+        ("changed", 6, "a file changed while it was being sent"),
+        ("cancelled", 4, "the user stopped the transfer"),
     ]
-    write("error-codes.json", "Codes of the error message and the exit code of the peer that receives one.", tests)
+    tests = [{"comment": comment, "code": code, "exitCode": exit_code, "result": "valid"}
+             for code, exit_code, comment in cases]
+    write("error-codes.json", "Codes of the error message and the exit code of the peer that receives one. "
+          "Every case is 'valid'.", tests)
 
 
 # ---- messages.json
@@ -330,8 +338,10 @@ def transfer_vector():
     test = {"comment": "a folder with an empty folder, an empty file, a text file and a non-ASCII name with spaces",
             "code": code, "sendPaths": ["docs"], "tree": tree, "frames": frames, "result": "valid"}
     write("transfer.json", "Whole transfers. The sender is given sendPaths, the top-level entries of tree; "
-          "frames is the conversation after the relay's 'paired', in order. Text frames compare as JSON "
-          "objects, ignoring the optional hello member 'software'.", [test])
+          "frames is the whole conversation in order: first the relay's 'paired' signal to each peer "
+          "(from 'relay', addressed with 'to'), then the frames between the peers (from 'sender' or "
+          "'receiver'). Text frames compare as JSON objects, ignoring the optional hello member 'software'.",
+          [test])
 
 
 if __name__ == "__main__":
