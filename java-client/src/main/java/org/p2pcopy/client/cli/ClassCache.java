@@ -1,6 +1,7 @@
 package org.p2pcopy.client.cli;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,17 +49,32 @@ final class ClassCache {
         return options;
     }
 
-    /** Moves a freshly written archive into place in one step, so that no run reads half of one. */
+    /**
+     * Moves a freshly written archive into place in one step, so that no run reads half of one, and
+     * removes the archives that earlier builds of the jar left for the same command.
+     */
     void settle() {
         try {
             if (Files.exists(pending)) {
                 Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                removeOthers();
             }
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(pending);
             } catch (IOException ignored) {
                 // A stray temporary archive in the cache folder is harmless.
+            }
+        }
+    }
+
+    private void removeOthers() throws IOException {
+        String suffix = archive.getFileName().toString().replaceFirst("^classes-[0-9a-f]+", "");
+        try (DirectoryStream<Path> archives = Files.newDirectoryStream(archive.getParent(), "classes-*" + suffix)) {
+            for (Path other : archives) {
+                if (!other.equals(archive)) {
+                    Files.deleteIfExists(other);
+                }
             }
         }
     }
