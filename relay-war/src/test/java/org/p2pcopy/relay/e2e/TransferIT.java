@@ -164,6 +164,36 @@ class TransferIT {
     }
 
     @Test
+    void aDiskTooSmallIsRefusedBeforeAnyDataMoves() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(work.resolve("small"), 8)) {
+            String code = newCode();
+            ClientProcess receiver = receive("receiver", code, disk.path());
+            ClientProcess sender = send("sender", code, "project files/deep/big data.bin");
+            assertExit(6, receiver);
+            assertExit(6, sender);
+            assertTrue(receiver.output().contains("free"), receiver.output());
+            assertEquals(List.of("/"), Trees.relativePaths(disk.path()), "the receiver wrote to a disk too small");
+        }
+    }
+
+    @Test
+    void aDiskThatFillsUpDuringTheTransferStopsBothAndKeepsWhatWasThere() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(work.resolve("small"), 240)) {
+            String code = newCode();
+            ClientProcess receiver = receive("receiver", code, disk.path());
+            ClientProcess sender = send("sender", code, "project files/deep/big data.bin");
+            waitForFile(disk.path(), ".p2p-copy-part");
+            // Someone else takes the space the transfer counted on.
+            Path filler = disk.path().resolve("filler.bin");
+            Trees.writeRandom(filler, 100L * 1024 * 1024, 7);
+            assertExit(6, receiver);
+            assertExit(6, sender);
+            assertTrue(receiver.output().contains("disk is full"), receiver.output());
+            assertEquals(List.of("/", "filler.bin"), Trees.relativePaths(disk.path()), "a partial file remained");
+        }
+    }
+
+    @Test
     void anUnreachableRelayIsOneLineAndExitCode3() throws Exception {
         int closedPort = RelayProcess.freePort();
         ClientProcess sender = ClientProcess.start(source.getParent(), work, "sender", "send",
