@@ -138,28 +138,33 @@ class TransferIT {
         assertExit(0, receiver);
     }
 
-    @Test
-    void aReceiverThatDiesMidTransferStopsTheSender() throws Exception {
+    /** Both sides of a transfer of the big file, caught while its data flows into {@code out}. */
+    private record Midway(ClientProcess sender, ClientProcess receiver) {
+    }
+
+    private Midway bigTransferUnderWay(Path out) throws Exception {
         String code = newCode();
-        Path out = work.resolve("out");
         ClientProcess receiver = receive("receiver", code, out);
         ClientProcess sender = send("sender", code, "project files/deep/big data.bin");
         waitForFile(out, ".p2p-copy-part");
-        receiver.kill();
-        assertExit(4, sender);
-        assertTrue(sender.output().contains("left"), sender.output());
+        return new Midway(sender, receiver);
+    }
+
+    @Test
+    void aReceiverThatDiesMidTransferStopsTheSender() throws Exception {
+        Midway transfer = bigTransferUnderWay(work.resolve("out"));
+        transfer.receiver().kill();
+        assertExit(4, transfer.sender());
+        assertTrue(transfer.sender().output().contains("left"), transfer.sender().output());
     }
 
     @Test
     void aSenderThatDiesMidTransferStopsTheReceiverAndLeavesNoPartialFile() throws Exception {
-        String code = newCode();
         Path out = work.resolve("out");
-        ClientProcess receiver = receive("receiver", code, out);
-        ClientProcess sender = send("sender", code, "project files/deep/big data.bin");
-        waitForFile(out, ".p2p-copy-part");
-        sender.kill();
-        assertExit(4, receiver);
-        assertTrue(receiver.output().contains("left"), receiver.output());
+        Midway transfer = bigTransferUnderWay(out);
+        transfer.sender().kill();
+        assertExit(4, transfer.receiver());
+        assertTrue(transfer.receiver().output().contains("left"), transfer.receiver().output());
         assertEquals(List.of("/"), Trees.relativePaths(out), "a partial file remained");
     }
 
@@ -179,16 +184,12 @@ class TransferIT {
     @Test
     void aDiskThatFillsUpDuringTheTransferStopsBothAndKeepsWhatWasThere() throws Exception {
         try (SmallDisk disk = SmallDisk.mount(work.resolve("small"), 240)) {
-            String code = newCode();
-            ClientProcess receiver = receive("receiver", code, disk.path());
-            ClientProcess sender = send("sender", code, "project files/deep/big data.bin");
-            waitForFile(disk.path(), ".p2p-copy-part");
+            Midway transfer = bigTransferUnderWay(disk.path());
             // Someone else takes the space the transfer counted on.
-            Path filler = disk.path().resolve("filler.bin");
-            Trees.writeRandom(filler, 100L * 1024 * 1024, 7);
-            assertExit(6, receiver);
-            assertExit(6, sender);
-            assertTrue(receiver.output().contains("disk is full"), receiver.output());
+            Trees.writeRandom(disk.path().resolve("filler.bin"), 100L * 1024 * 1024, 7);
+            assertExit(6, transfer.receiver());
+            assertExit(6, transfer.sender());
+            assertTrue(transfer.receiver().output().contains("disk is full"), transfer.receiver().output());
             assertEquals(List.of("/", "filler.bin"), Trees.relativePaths(disk.path()), "a partial file remained");
         }
     }
