@@ -1,5 +1,6 @@
 package org.p2pcopy.client;
 
+import java.net.URI;
 import org.p2pcopy.client.pairing.Code;
 import org.p2pcopy.client.protocol.MessageCodec;
 import org.p2pcopy.client.protocol.Role;
@@ -25,22 +26,24 @@ public final class P2pCopy {
 
     public static TransferSummary send(SendRequest request, TransferListener listener) throws TransferException {
         Code code = Code.parse(request.code());
+        URI endpoint = RelayAddress.endpoint(request.server(), code.room(), Role.SENDER);
         warmUpInBackground();
         // Read the tree before connecting: a missing file is the user's to fix, not the peer's to wait for.
         SourceTree sources = SourceTree.scan(request.paths(), listener);
         listener.pairing(request.code());
-        try (RelayConnection relay = connect(request.server(), code, Role.SENDER, listener)) {
+        try (RelayConnection relay = connect(endpoint, code, Role.SENDER, listener)) {
             return new Sender(relay, code, sources, listener).run();
         }
     }
 
     public static TransferSummary receive(ReceiveRequest request, TransferListener listener) throws TransferException {
         Code code = Code.parse(request.code());
+        URI endpoint = RelayAddress.endpoint(request.server(), code.room(), Role.RECEIVER);
         warmUpInBackground();
         OutputTree output = OutputTree.open(request.outputFolder(), request.overwrite());
         Thread cleanup = new Thread(output::discardPartials, "p2p-copy-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        try (RelayConnection relay = connect(request.server(), code, Role.RECEIVER, listener)) {
+        try (RelayConnection relay = connect(endpoint, code, Role.RECEIVER, listener)) {
             return new Receiver(relay, code, output, listener).run();
         } finally {
             removeHook(cleanup);
@@ -62,13 +65,12 @@ public final class P2pCopy {
         }
     }
 
-    private static RelayConnection connect(String server, Code code, Role role, TransferListener listener)
+    private static RelayConnection connect(URI endpoint, Code code, Role role, TransferListener listener)
             throws TransferException {
         if (!code.hasSecret()) {
             listener.warning("the code has no '-', so the relay sees all of it; codes like 7-crayon-orbit keep "
                     + "the part after the first '-' between the peers");
         }
-        var endpoint = RelayAddress.endpoint(server, code.room(), role);
         listener.status("connecting to " + endpoint);
         RelayConnection relay = RelayConnection.open(endpoint);
         relay.awaitPaired(() -> listener.status("waiting for the " + role.other().wireName() + " to join room "
