@@ -20,6 +20,14 @@ final class ClassCache {
     private final Path archive;
     private final Path pending;
 
+    Path archive() {
+        return archive;
+    }
+
+    Path pending() {
+        return pending;
+    }
+
     private ClassCache(Path archive) {
         this.archive = archive;
         this.pending = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
@@ -27,8 +35,11 @@ final class ClassCache {
 
     /** The cache for this jar and command, or null where there is no cache folder to write. */
     static ClassCache forJar(Path jar, String command) {
+        return in(cacheFolder(), jar, command);
+    }
+
+    static ClassCache in(Path folder, Path jar, String command) {
         try {
-            Path folder = cacheFolder();
             Files.createDirectories(folder);
             // The JVM itself checks that an archive matches the class path and runtime, so a plain
             // hash suffices to keep archives of different jars and Java versions apart.
