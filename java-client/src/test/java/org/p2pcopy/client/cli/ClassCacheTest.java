@@ -3,10 +3,12 @@ package org.p2pcopy.client.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +24,7 @@ class ClassCacheTest {
     @Test
     void aMissingArchiveIsWrittenAtExitThenUsed() throws Exception {
         ClassCache cache = ClassCache.in(folder.resolve("cache"), jar("a.jar", "a"), "send");
-        assertTrue(cache.jvmOptions().get(0).equals("-XX:ArchiveClassesAtExit=" + cache.pending()),
-                cache.jvmOptions().toString());
+        assertEquals("-XX:ArchiveClassesAtExit=" + cache.pending(), cache.jvmOptions().get(0));
         Files.writeString(cache.pending(), "archive");
         cache.settle();
         assertFalse(Files.exists(cache.pending()));
@@ -53,14 +54,13 @@ class ClassCacheTest {
         newSend.settle();
 
         try (Stream<Path> files = Files.list(cacheFolder)) {
-            assertEquals(java.util.Set.of(newSend.archive(), oldReceive.archive()), files.collect(
-                    java.util.stream.Collectors.toSet()));
+            assertEquals(Set.of(newSend.archive(), oldReceive.archive()), files.collect(Collectors.toSet()));
         }
     }
 
     @Test
     void noCacheWhereTheFolderCannotBeMade() throws Exception {
         Path notAFolder = Files.writeString(folder.resolve("file"), "x");
-        assertEquals(null, ClassCache.in(notAFolder.resolve("cache"), jar("a.jar", "a"), "send"));
+        assertNull(ClassCache.in(notAFolder.resolve("cache"), jar("a.jar", "a"), "send"));
     }
 }
