@@ -37,6 +37,14 @@ public final class FrameCipher {
     /** The most plaintext one record holds: 64 KiB. */
     public static final int RECORD_BYTES = 64 * 1024;
 
+    /**
+     * Sealing feeds the cipher 4 KiB at a time: more, shorter calls get the JIT to compile GCM's
+     * encryption (and so use the AES and GHASH intrinsics) sooner in a fresh JVM. Measured with
+     * bench/CryptoSpeed.java: whole 64 KiB records reached GB/s after about 192 MiB, 4 KiB slices
+     * after 64 MiB. Opening gains nothing from slicing: the JDK buffers GCM input until doFinal.
+     */
+    static final int UPDATE_SLICE = 4 * 1024;
+
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
     private final boolean sealing;
@@ -103,7 +111,14 @@ public final class FrameCipher {
             if (aad != null) {
                 cipher.updateAAD(aad);
             }
-            return cipher.doFinal(plaintext, out);
+            int written = 0;
+            int end = plaintext.limit();
+            while (end - plaintext.position() > UPDATE_SLICE) {
+                plaintext.limit(plaintext.position() + UPDATE_SLICE);
+                written += cipher.update(plaintext, out);
+                plaintext.limit(end);
+            }
+            return written + cipher.doFinal(plaintext, out);
         } catch (ShortBufferException | InvalidKeyException | InvalidAlgorithmParameterException e) {
             throw new IllegalStateException(e);
         } catch (GeneralSecurityException e) {
