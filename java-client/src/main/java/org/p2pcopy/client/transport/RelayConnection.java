@@ -31,6 +31,7 @@ import org.p2pcopy.client.TransferException;
 public final class RelayConnection implements FrameChannel, AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration KEEPALIVE = Duration.ofSeconds(20);
 
     private final URI endpoint;
     private final WebSocket socket;
@@ -96,7 +97,11 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
      */
     public void awaitPaired(Runnable onWaiting) throws TransferException {
         while (true) {
-            Incoming incoming = receive();
+            Incoming incoming = poll(KEEPALIVE);
+            if (incoming == null) {
+                keepAlive();
+                continue;
+            }
             if (incoming instanceof Incoming.Closed closed) {
                 throw closed.toException();
             }
@@ -116,6 +121,22 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
                 throw new TransferException(Failure.RELAY, "the relay sent an unknown signal: is " + endpoint
                         + " a p2p-copy relay?");
             }
+        }
+    }
+
+    /**
+     * A peer waiting for its partner sends nothing, and firewalls, NAT and proxies drop connections
+     * that stay silent for a minute or so; a ping every {@link #KEEPALIVE} keeps the path open. Only
+     * used before pairing, when no other send can be under way.
+     */
+    private void keepAlive() throws TransferException {
+        try {
+            socket.sendPing(ByteBuffer.allocate(0)).get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new TransferException(Failure.RELAY, "lost the connection to the relay while waiting", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransferException(Failure.PEER, "interrupted");
         }
     }
 
