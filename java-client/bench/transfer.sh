@@ -63,8 +63,9 @@ relay_cpu() { if [ -n "$relay_pid" ]; then cpu_seconds "$relay_pid"; else echo 0
 head -c 1024 /dev/urandom > "$work/warm-up.bin"
 mkdir -p "$work/warm-up"
 java -jar "$client_jar" receive "$relay" 7-warm-up --out "$work/warm-up" -q &
+warm_up=$!
 (cd "$work" && java -jar "$client_jar" send "$relay" 7-warm-up warm-up.bin -q)
-wait
+wait "$warm_up"
 
 # --- baseline: the relay alone, fed by peers that do nothing but push and count
 echo "baseline: raw peers through the relay" >&2
