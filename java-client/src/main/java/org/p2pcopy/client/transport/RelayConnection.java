@@ -34,13 +34,15 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
     static final Duration KEEPALIVE = Duration.ofSeconds(20);
 
     private final URI endpoint;
+    private final HttpClient client;
     private final WebSocket socket;
     private final Inbox inbox;
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
     private boolean closed;
 
-    private RelayConnection(URI endpoint, WebSocket socket, Inbox inbox) {
+    private RelayConnection(URI endpoint, HttpClient client, WebSocket socket, Inbox inbox) {
         this.endpoint = endpoint;
+        this.client = client;
         this.socket = socket;
         this.inbox = inbox;
     }
@@ -51,7 +53,7 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
         try {
             WebSocket socket = client.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT)
                     .buildAsync(endpoint, inbox).get(CONNECT_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
-            return new RelayConnection(endpoint, socket, inbox);
+            return new RelayConnection(endpoint, client, socket, inbox);
         } catch (ExecutionException e) {
             throw unreachable(endpoint, e.getCause());
         } catch (TimeoutException e) {
@@ -60,6 +62,19 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransferException(Failure.RELAY, "interrupted while connecting to the relay");
+        }
+    }
+
+    /**
+     * Stops the client's selector thread (Java 21 and later). A JVM waits up to 300 ms at exit for
+     * threads blocked in native code, such as that selector, which is most of a small transfer's
+     * tail; Java 17 has no way to stop it.
+     */
+    private static void stop(HttpClient client) {
+        try {
+            HttpClient.class.getMethod("shutdownNow").invoke(client);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Before Java 21: the thread ends with the JVM.
         }
     }
 
@@ -222,6 +237,7 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             socket.abort();
+            stop(client);
         }
     }
 }
