@@ -20,7 +20,7 @@ import org.p2pcopy.client.crypto.FrameCipher;
  *
  * Usage: java -cp java-client/target/p2p-copy-client.jar java-client/bench/CryptoSpeed.java [RECORD_BYTES]
  *        (run `mvn -B -DskipTests package` first). Runs seal, open and sha256 each in its own fresh JVM,
- *        with the options the client's transfer JVM uses (-Xmx24m -XX:+UseSerialGC). One of them alone,
+ *        with the options the client's transfer JVM uses (-Xms16m -Xmx1g -XX:+UseSerialGC). One of them alone,
  *        in this JVM: ... CryptoSpeed.java seal|open|sha256 RECORD_BYTES
  *
  * Each pushes 1 GiB through in records of RECORD_BYTES (default and at most FrameCipher.RECORD_BYTES,
@@ -34,7 +34,7 @@ public class CryptoSpeed {
     static final long FIRST = 256L << 20;
     static final long STEP = 64L << 20;
     static int record = FrameCipher.RECORD_BYTES;
-    static final List<String> CHILD_OPTIONS = List.of("-Xmx24m", "-XX:+UseSerialGC");
+    static final List<String> CHILD_OPTIONS = List.of("-Xms16m", "-Xmx1g", "-XX:+UseSerialGC");
 
     public static void main(String[] args) throws Exception {
         if (args.length == 2) {

@@ -80,6 +80,10 @@ public final class Cli {
                 e.printStackTrace(err);
             }
             return e.failure().exitCode();
+        } catch (OutOfMemoryError e) {
+            reporter.clearProgress();
+            err.println(PROGRAM + ": out of memory; give Java more, e.g. java -Xmx4g -jar " + PROGRAM + ".jar ...");
+            return Failure.INTERNAL.exitCode();
         } catch (RuntimeException e) {
             reporter.clearProgress();
             err.println(PROGRAM + ": internal error: " + e + (debug ? "" : " (run with --debug for details)"));
