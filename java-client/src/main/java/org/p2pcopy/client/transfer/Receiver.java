@@ -40,6 +40,7 @@ public final class Receiver {
     private final OutputTree output;
     private final TransferListener listener;
     private final HashChain chain = new HashChain();
+    private final Committer committer;
     private long bytesDone;
     private long totalBytes;
 
@@ -48,6 +49,7 @@ public final class Receiver {
         this.relay = relay;
         this.output = output;
         this.listener = listener;
+        this.committer = new Committer(output, listener);
     }
 
     public TransferSummary run() throws TransferException {
@@ -64,8 +66,13 @@ public final class Receiver {
         conversation.send(new Accept());
         listener.started(files.size(), entries.size() - files.size(), totalBytes);
         long start = System.nanoTime();
-        for (int index = 0; index < files.size(); index++) {
-            receiveFile(index, files.get(index));
+        try (committer) {
+            for (int index = 0; index < files.size(); index++) {
+                receiveFile(index, files.get(index));
+            }
+            committer.finish();
+        } catch (ProtocolException e) {
+            throw conversation.stop(e);
         }
         Message last = conversation.receiveMessage();
         if (!(last instanceof End end)) {
@@ -113,17 +120,22 @@ public final class Receiver {
         } catch (ProtocolException e) {
             throw conversation.stop(e);
         }
-        try (file) {
+        boolean handedOver = false;
+        try {
             FileEnd end = receiveChunks(index, entry, file);
             String digest = HexFormat.of().formatHex(chain.value());
             if (!end.digest().equals(digest)) {
                 throw new ProtocolException(ErrorCode.INTEGRITY, PathRules.printable(entry.path())
                         + ": the file's digest does not match its chunks");
             }
-            output.commit(file);
-            listener.fileVerified(entry.path(), entry.size(), digest);
+            handedOver = true;
+            committer.submit(file, entry.size(), digest);
         } catch (ProtocolException e) {
             throw conversation.stop(e);
+        } finally {
+            if (!handedOver) {
+                file.close();
+            }
         }
     }
 
