@@ -47,10 +47,7 @@ final class Conversation {
     /** Sends this peer's hello and checks the other's: same version, other role, same code. */
     void hello() throws TransferException {
         send(new Hello(Hello.VERSION, self.wireName(), List.of(), code.proof(self), SOFTWARE));
-        Message message = receiveMessage();
-        if (!(message instanceof Hello hello)) {
-            throw stop(new ProtocolException("expected hello, got " + describe(message)));
-        }
+        Hello hello = expect(Hello.class, "hello");
         if (hello.version() != Hello.VERSION) {
             throw stop(new ProtocolException(ErrorCode.VERSION, "the other side speaks protocol version "
                     + hello.version() + ", this one " + Hello.VERSION));
@@ -71,6 +68,15 @@ final class Conversation {
         } catch (TransferException e) {
             throw explainSendFailure(e);
         }
+    }
+
+    /** The next control message, which must be of {@code type}; anything else stops the transfer. */
+    <T extends Message> T expect(Class<T> type, String name) throws TransferException {
+        Message message = receiveMessage();
+        if (!type.isInstance(message)) {
+            throw stop(new ProtocolException("expected " + name + ", got " + describe(message)));
+        }
+        return type.cast(message);
     }
 
     /** The next control message; a chunk here is out of place. */

@@ -74,10 +74,7 @@ public final class Receiver {
         } catch (ProtocolException e) {
             throw conversation.stop(e);
         }
-        Message last = conversation.receiveMessage();
-        if (!(last instanceof End end)) {
-            throw conversation.stop(new ProtocolException("expected end, got " + Conversation.describe(last)));
-        }
+        End end = conversation.expect(End.class, "end");
         if (end.files() != files.size() || end.bytes() != totalBytes) {
             throw conversation.stop(new ProtocolException(ErrorCode.INTEGRITY, "the sender announced " + end.files()
                     + " files and " + end.bytes() + " bytes at the end, but " + files.size() + " files and "
@@ -92,11 +89,7 @@ public final class Receiver {
     private List<Entry> receiveManifest() throws TransferException {
         List<Entry> entries = new ArrayList<>();
         while (true) {
-            Message message = conversation.receiveMessage();
-            if (!(message instanceof Manifest manifest)) {
-                throw conversation.stop(new ProtocolException("expected manifest, got "
-                        + Conversation.describe(message)));
-            }
+            Manifest manifest = conversation.expect(Manifest.class, "manifest");
             entries.addAll(manifest.entries());
             if (entries.size() > MAX_ENTRIES) {
                 throw conversation.stop(new ProtocolException("a manifest of more than " + MAX_ENTRIES + " entries"));

@@ -58,10 +58,7 @@ public final class Sender {
     public TransferSummary run() throws TransferException {
         conversation.hello();
         sendManifest();
-        Message reply = conversation.receiveMessage();
-        if (!(reply instanceof Accept)) {
-            throw conversation.stop(new ProtocolException("expected accept, got " + Conversation.describe(reply)));
-        }
+        conversation.expect(Accept.class, "accept");
         listener.started(sources.files(), sources.folders(), sources.bytes());
         long start = System.nanoTime();
         long index = 0;
@@ -72,10 +69,7 @@ public final class Sender {
         }
         conversation.send(new End(sources.files(), sources.bytes()));
         listener.status("waiting for the receiver to confirm");
-        Message last = conversation.receiveMessage();
-        if (!(last instanceof Ack ack)) {
-            throw conversation.stop(new ProtocolException("expected ack, got " + Conversation.describe(last)));
-        }
+        Ack ack = conversation.expect(Ack.class, "ack");
         if (ack.files() != sources.files() || ack.bytes() != sources.bytes()) {
             throw conversation.stop(new ProtocolException(ErrorCode.INTEGRITY, "the receiver confirmed " + ack.files()
                     + " files and " + ack.bytes() + " bytes, but " + sources.files() + " files and "
