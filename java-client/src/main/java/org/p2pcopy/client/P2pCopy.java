@@ -1,7 +1,8 @@
 package org.p2pcopy.client;
 
-import java.net.URI;
 import org.p2pcopy.client.pairing.Code;
+import org.p2pcopy.client.pairing.CodeGenerator;
+import org.p2pcopy.client.pairing.Pairing;
 import org.p2pcopy.client.protocol.MessageCodec;
 import org.p2pcopy.client.protocol.Role;
 import org.p2pcopy.client.transfer.OutputTree;
@@ -25,28 +26,43 @@ public final class P2pCopy {
     }
 
     public static TransferSummary send(SendRequest request, TransferListener listener) throws TransferException {
-        Code code = Code.parse(request.code());
-        URI endpoint = RelayAddress.endpoint(request.server(), code.room(), Role.SENDER);
+        Code given = request.code() == null ? null : Code.parse(request.code());
+        CodeGenerator generator = given == null ? newCodes(request.words()) : null;
+        RelayAddress.endpoint(request.server(), "0", Role.SENDER); // a bad address fails before anything else
         warmUpInBackground();
         // Read the tree before connecting: a missing file is the user's to fix, not the peer's to wait for.
         SourceTree sources = SourceTree.scan(request.paths(), listener);
-        listener.pairing(request.code());
-        try (RelayConnection relay = connect(endpoint, code, Role.SENDER, listener)) {
-            return new Sender(relay, code, sources, listener).run();
+        Pairing.Paired paired;
+        if (given != null) {
+            listener.pairing(request.code());
+            paired = new Pairing.Paired(given, Pairing.connect(request.server(), given, Role.SENDER, listener));
+        } else {
+            paired = Pairing.connectWithNewCode(request.server(), generator, listener);
+        }
+        try (RelayConnection relay = paired.relay()) {
+            return new Sender(relay, paired.code(), sources, request.encrypt(), listener).run();
         }
     }
 
     public static TransferSummary receive(ReceiveRequest request, TransferListener listener) throws TransferException {
         Code code = Code.parse(request.code());
-        URI endpoint = RelayAddress.endpoint(request.server(), code.room(), Role.RECEIVER);
+        RelayAddress.endpoint(request.server(), code.room(), Role.RECEIVER);
         warmUpInBackground();
         OutputTree output = OutputTree.open(request.outputFolder(), request.overwrite());
         Thread cleanup = new Thread(output::discardPartials, "p2p-copy-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        try (RelayConnection relay = connect(endpoint, code, Role.RECEIVER, listener)) {
+        try (RelayConnection relay = Pairing.connect(request.server(), code, Role.RECEIVER, listener)) {
             return new Receiver(relay, code, output, listener).run();
         } finally {
             removeHook(cleanup);
+        }
+    }
+
+    private static CodeGenerator newCodes(int words) throws TransferException {
+        try {
+            return new CodeGenerator(words);
+        } catch (IllegalArgumentException e) {
+            throw new TransferException(Failure.USAGE, e.getMessage());
         }
     }
 
@@ -63,19 +79,5 @@ public final class P2pCopy {
         } catch (IllegalStateException shuttingDown) {
             // The hook is running or about to: exactly what it is there for.
         }
-    }
-
-    private static RelayConnection connect(URI endpoint, Code code, Role role, TransferListener listener)
-            throws TransferException {
-        if (!code.hasSecret()) {
-            listener.warning("the code has no '-', so the relay sees all of it; codes like 7-crayon-orbit keep "
-                    + "the part after the first '-' between the peers");
-        }
-        listener.status("connecting to " + endpoint);
-        RelayConnection relay = RelayConnection.open(endpoint);
-        relay.awaitPaired(() -> listener.status("waiting for the " + role.other().wireName() + " to join room "
-                + code.room()));
-        listener.status("paired");
-        return relay;
     }
 }

@@ -66,7 +66,7 @@ public final class Cli {
         }
         boolean debug = line.hasOption(Command.DEBUG);
         String server = line.getArgList().isEmpty() ? "" : line.getArgList().get(0);
-        ConsoleReporter reporter = new ConsoleReporter(err, server, interactive, line.hasOption(Command.QUIET));
+        ConsoleReporter reporter = new ConsoleReporter(out, err, server, interactive, line.hasOption(Command.QUIET));
         try {
             command.run(line, line.getArgList(), reporter);
             return 0;
@@ -116,8 +116,9 @@ public final class Cli {
         stream.println("      --version  show the version");
         stream.println();
         stream.println("Example:");
-        stream.println("  " + INVOCATION + " send wss://relay.example.org 7-crayon-orbit results/");
-        stream.println("  " + INVOCATION + " receive wss://relay.example.org 7-crayon-orbit --out downloads");
+        stream.println("  " + INVOCATION + " send wss://relay.example.org results/");
+        stream.println("      prints a new code, e.g. 42-crayon-orbit, and the command that receives with it:");
+        stream.println("  " + INVOCATION + " receive wss://relay.example.org 42-crayon-orbit --out downloads");
         stream.println();
         stream.println("Run '" + INVOCATION + " <command> --help' for a command's options.");
     }

@@ -12,6 +12,7 @@ import org.p2pcopy.client.TransferSummary;
 final class ConsoleReporter implements TransferListener {
     private static final long REDRAW_NANOS = 250_000_000L;
 
+    private final PrintStream out;
     private final PrintStream err;
     private final String server;
     private final boolean interactive;
@@ -20,15 +21,22 @@ final class ConsoleReporter implements TransferListener {
     private long lastDrawNanos;
     private boolean progressShown;
 
-    ConsoleReporter(PrintStream err, String server, boolean interactive, boolean quiet) {
+    ConsoleReporter(PrintStream out, PrintStream err, String server, boolean interactive, boolean quiet) {
+        this.out = out;
         this.err = err;
         this.server = server;
         this.interactive = interactive;
         this.quiet = quiet;
     }
 
+    /** Even a quiet sender tells the code, alone on stdout, since nobody could receive without it. */
     @Override
     public void pairing(String code) {
+        if (quiet) {
+            out.println(code);
+            out.flush();
+            return;
+        }
         line("code: " + code);
         line("on the other computer run:  " + Cli.INVOCATION + " receive " + server + " " + code);
     }

@@ -43,7 +43,7 @@ final class ReceiveCommand extends Command {
                   java -jar p2p-copy-client.jar receive wss://relay.example.org 7-crayon-orbit --out downloads
 
                 Exit codes: 0 everything verified and in place, 2 usage, 3 relay, 4 peer, 5 integrity,
-                6 local file, 7 wrong code.""";
+                6 local file, 7 wrong code or tampering.""";
     }
 
     @Override

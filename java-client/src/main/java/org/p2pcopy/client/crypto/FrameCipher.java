@@ -46,6 +46,7 @@ public final class FrameCipher {
     static final int UPDATE_SLICE = 4 * 1024;
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final boolean sealing;
     private final SecretKey key;
@@ -98,8 +99,19 @@ public final class FrameCipher {
      * @return the bytes written to {@code out}
      */
     public int seal(byte[] aad, ByteBuffer plaintext, ByteBuffer out) {
+        return sealParts(aad, out, plaintext);
+    }
+
+    /**
+     * Seals the remaining bytes of {@code parts}, one after the other, as one record: a small header
+     * and a view of a large buffer become one record without copying them together first.
+     */
+    public int sealParts(byte[] aad, ByteBuffer out, ByteBuffer... parts) {
         require(sealing, "this cipher opens records; it does not seal");
-        int length = plaintext.remaining();
+        int length = 0;
+        for (ByteBuffer part : parts) {
+            length += part.remaining();
+        }
         if (length > RECORD_BYTES) {
             throw new IllegalArgumentException("a record holds at most " + RECORD_BYTES + " bytes, not " + length);
         }
@@ -112,13 +124,15 @@ public final class FrameCipher {
                 cipher.updateAAD(aad);
             }
             int written = 0;
-            int end = plaintext.limit();
-            while (end - plaintext.position() > UPDATE_SLICE) {
-                plaintext.limit(plaintext.position() + UPDATE_SLICE);
-                written += cipher.update(plaintext, out);
-                plaintext.limit(end);
+            for (ByteBuffer part : parts) {
+                int end = part.limit();
+                while (part.hasRemaining()) {
+                    part.limit(Math.min(end, part.position() + UPDATE_SLICE));
+                    written += cipher.update(part, out);
+                    part.limit(end);
+                }
             }
-            return written + cipher.doFinal(plaintext, out);
+            return written + cipher.doFinal(NOTHING, out);
         } catch (ShortBufferException | InvalidKeyException | InvalidAlgorithmParameterException e) {
             throw new IllegalStateException(e);
         } catch (GeneralSecurityException e) {

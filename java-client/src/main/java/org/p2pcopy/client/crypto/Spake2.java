@@ -4,9 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.util.BigIntegers;
 
 /**
  * One side of SPAKE2 (RFC 9382) with the ciphersuite P256-SHA256-HKDF-HMAC (§6). Party A sends
@@ -14,9 +12,9 @@ import org.bouncycastle.util.BigIntegers;
  * (§3.4, cofactor 1), hash the transcript (§4) and derive Ke and the confirmation MACs from it.
  *
  * <pre>
- * Spake2 me = Spake2.start(Spake2.Role.A, w, idA, idB);
+ * Spake2 me = Spake2.start(Spake2.Role.A, w, idA, idB, ScalarSource.random());
  * send(me.outbound());
- * Spake2.Keys keys = me.finish(receive());   // throws if the peer's share is not a valid point
+ * Spake2.Keys keys = me.finish(receive(), aad);   // throws if the peer's share is not a valid point
  * send(keys.confirmation());
  * if (!keys.confirms(receive())) { wrong password or tampering }
  * </pre>
@@ -29,25 +27,22 @@ public final class Spake2 {
         A, B
     }
 
-    /** The salt that turns a password into w (see {@link #passwordScalar}). */
-    static final byte[] PASSWORD_SALT = "p2p-copy spake2 w".getBytes(StandardCharsets.US_ASCII);
+    /** The salt that turns a password into w (docs/protocol.md §7.1). */
+    static final byte[] PASSWORD_SALT = "p2p-copy v1 password".getBytes(StandardCharsets.US_ASCII);
     /**
      * Bytes of HKDF output reduced to w: at least ceil(log2(p)) + 64 bits, so that reducing them
      * modulo the group order is biased by at most 2^-64 (RFC 9382 §3.2 asks for k >= 64 extra bits).
      */
     static final int PASSWORD_OKM_BYTES = 64;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final Role role;
     private final BigInteger w;
     private final byte[] idA;
     private final byte[] idB;
-    private final byte[] aad;
     private final byte[] outbound;
     private BigInteger secret;
 
-    private Spake2(Role role, BigInteger w, BigInteger secret, byte[] idA, byte[] idB, byte[] aad) {
+    private Spake2(Role role, BigInteger w, BigInteger secret, byte[] idA, byte[] idB) {
         if (w.signum() <= 0 || w.compareTo(P256.ORDER) >= 0) {
             // w = 0 would leave the shares unmasked: plain unauthenticated Diffie-Hellman.
             throw new IllegalArgumentException("w must be in [1, p-1]");
@@ -60,17 +55,16 @@ public final class Spake2 {
         this.secret = secret;
         this.idA = idA.clone();
         this.idB = idB.clone();
-        this.aad = aad.clone();
         ECPoint mask = (role == Role.A ? P256.M : P256.N).multiply(w);
         this.outbound = P256.encode(P256.multiplyGenerator(secret).add(mask).normalize());
     }
 
     /**
-     * Derives w from a password: the first 64 bytes of HKDF-SHA256(salt "p2p-copy spake2 w", IKM the
-     * password, info empty), read big-endian and reduced modulo the group order (RFC 9382 §3.2 leaves
-     * the memory-hard function to the application). Provisional: the issue that wires SPAKE2 into the
-     * protocol decides the exact derivation (a memory-hard function or not, the labels, the encoding of
-     * the code) and documents it in docs/protocol.md.
+     * Derives w from a password (docs/protocol.md §7.1): the first 64 bytes of HKDF-SHA256 with salt
+     * "p2p-copy v1 password", the password as IKM and an empty info, read big-endian and reduced
+     * modulo the group order. RFC 9382 §3.2 suggests a memory-hard function; it would only slow
+     * down guessing by someone who already holds a transcript and the key, and SPAKE2 gives such
+     * a person nothing to test guesses against, so a plain KDF is used (as magic-wormhole does).
      */
     public static BigInteger passwordScalar(byte[] password) {
         byte[] okm = Hkdf.derive(PASSWORD_SALT, password, new byte[0], PASSWORD_OKM_BYTES);
@@ -81,23 +75,12 @@ public final class Spake2 {
         return w;
     }
 
-    /** Starts with a fresh random secret scalar and no AAD. Identities may be empty, never null. */
-    public static Spake2 start(Role role, BigInteger w, byte[] idA, byte[] idB) {
-        return start(role, w, idA, idB, new byte[0]);
-    }
-
     /**
-     * Starts with a fresh random secret scalar (x for A, y for B, uniform in [1, p-1]). {@code aad} is
-     * bound into the confirmation keys (RFC 9382 §4); both sides must pass the same bytes.
+     * Starts with a secret scalar (x for A, y for B) from {@code secrets}: {@link ScalarSource#random()}
+     * except in test vectors. Identities may be empty, never null.
      */
-    public static Spake2 start(Role role, BigInteger w, byte[] idA, byte[] idB, byte[] aad) {
-        BigInteger secret = BigIntegers.createRandomInRange(BigInteger.ONE, P256.ORDER.subtract(BigInteger.ONE), RANDOM);
-        return new Spake2(role, w, secret, idA, idB, aad);
-    }
-
-    /** Starts with a given secret scalar: only the RFC's test vectors may fix x or y. */
-    static Spake2 startWithSecret(Role role, BigInteger w, BigInteger secret, byte[] idA, byte[] idB, byte[] aad) {
-        return new Spake2(role, w, secret, idA, idB, aad);
+    public static Spake2 start(Role role, BigInteger w, byte[] idA, byte[] idB, ScalarSource secrets) {
+        return new Spake2(role, w, secrets.next(), idA, idB);
     }
 
     /** This side's share, pA or pB: 65 bytes, uncompressed SEC1. */
@@ -106,13 +89,14 @@ public final class Spake2 {
     }
 
     /**
-     * Combines the peer's share with ours into the keys.
+     * Combines the peer's share with ours into the keys. {@code aad} is bound into the confirmation
+     * keys (RFC 9382 §4); both sides must pass the same bytes.
      *
      * @throws InvalidKeyException if the peer's share is not an uncompressed point of the group other
      *     than the identity (RFC 9382 §7), or if it makes K the identity, which only a peer that chose
      *     its share from w*M or w*N can do
      */
-    public Keys finish(byte[] peerShare) throws InvalidKeyException {
+    public Keys finish(byte[] peerShare, byte[] aad) throws InvalidKeyException {
         if (secret == null) {
             throw new IllegalStateException("finish was already called");
         }

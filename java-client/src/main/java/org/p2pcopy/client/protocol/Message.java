@@ -9,6 +9,7 @@ import jakarta.json.bind.annotation.JsonbTypeInfo;
  */
 @JsonbTypeInfo(key = "type", value = {
     @JsonbSubtype(alias = "hello", type = Hello.class),
+    @JsonbSubtype(alias = "confirm", type = Confirm.class),
     @JsonbSubtype(alias = "manifest", type = Manifest.class),
     @JsonbSubtype(alias = "accept", type = Accept.class),
     @JsonbSubtype(alias = "file_begin", type = FileBegin.class),
@@ -17,7 +18,7 @@ import jakarta.json.bind.annotation.JsonbTypeInfo;
     @JsonbSubtype(alias = "ack", type = Ack.class),
     @JsonbSubtype(alias = "error", type = ErrorMessage.class)
 })
-public sealed interface Message permits Hello, Manifest, Accept, FileBegin, FileEnd, End, Ack, ErrorMessage {
+public sealed interface Message permits Hello, Confirm, Manifest, Accept, FileBegin, FileEnd, End, Ack, ErrorMessage {
     /** The largest integer JavaScript reads exactly: sizes and counts stay below it. */
     long MAX_SAFE_INTEGER = (1L << 53) - 1;
 

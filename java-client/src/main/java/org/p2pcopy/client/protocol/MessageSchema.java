@@ -16,7 +16,8 @@ final class MessageSchema {
 
     private static final Map<String, Map<String, Kind>> MEMBERS = Map.of(
             "hello", Map.of("version", Kind.COUNT, "role", Kind.STRING, "capabilities", Kind.STRINGS,
-                    "proof", Kind.STRING, "software", Kind.OPTIONAL_STRING),
+                    "spake2", Kind.STRING, "software", Kind.OPTIONAL_STRING),
+            "confirm", Map.of("mac", Kind.STRING),
             "manifest", Map.of("entries", Kind.ENTRIES, "more", Kind.BOOLEAN),
             "accept", Map.of(),
             "file_begin", Map.of("index", Kind.COUNT, "path", Kind.STRING, "size", Kind.COUNT),

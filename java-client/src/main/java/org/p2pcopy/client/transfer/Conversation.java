@@ -1,12 +1,16 @@
 package org.p2pcopy.client.transfer;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.TransferException;
+import org.p2pcopy.client.crypto.KeyExchange;
+import org.p2pcopy.client.crypto.ScalarSource;
+import org.p2pcopy.client.crypto.TrafficKeys;
 import org.p2pcopy.client.pairing.Code;
+import org.p2pcopy.client.protocol.Confirm;
 import org.p2pcopy.client.protocol.ErrorCode;
 import org.p2pcopy.client.protocol.ErrorMessage;
 import org.p2pcopy.client.protocol.Hello;
@@ -16,25 +20,30 @@ import org.p2pcopy.client.protocol.ProtocolException;
 import org.p2pcopy.client.protocol.Role;
 import org.p2pcopy.client.transport.Incoming;
 import org.p2pcopy.client.transport.FrameChannel;
+import org.p2pcopy.client.transport.SealedChannel;
 
 /**
- * The part of the protocol both peers share: the hello exchange, reading frames as messages, and
+ * The part of the protocol both peers share: the handshake, reading frames as messages, and
  * stopping with an error message that tells the other side why (docs/protocol.md §4.1, §4.6).
  */
 final class Conversation {
     static final String SOFTWARE = "p2p-copy-java/" + version();
     private static final Duration PEER_ERROR_GRACE = Duration.ofSeconds(2);
+    private static final HexFormat HEX = HexFormat.of();
 
-    private final FrameChannel relay;
     private final Code code;
     private final Role self;
+    private final ScalarSource secrets;
+    private FrameChannel relay;
 
-    Conversation(FrameChannel relay, Code code, Role self) {
+    Conversation(FrameChannel relay, Code code, Role self, ScalarSource secrets) {
         this.relay = relay;
         this.code = code;
         this.self = self;
+        this.secrets = secrets;
     }
 
+    /** The peer's frames: sealed ones once the handshake has switched encryption on. */
     FrameChannel relay() {
         return relay;
     }
@@ -44,9 +53,16 @@ final class Conversation {
         return version == null ? "dev" : version;
     }
 
-    /** Sends this peer's hello and checks the other's: same version, other role, same code. */
-    void hello() throws TransferException {
-        send(new Hello(Hello.VERSION, self.wireName(), List.of(), code.proof(self), SOFTWARE));
+    /**
+     * The handshake (docs/protocol.md §4.1): hellos carrying SPAKE2 shares and capabilities, then
+     * each side's key confirmation. Nothing about the transfer moves before both MACs check out.
+     *
+     * @param capabilities what this side offers; {@link Hello#ENCRYPTION} among them asks for sealed frames
+     * @return whether the frames from here on are sealed: both sides offered encryption
+     */
+    boolean handshake(List<String> capabilities) throws TransferException {
+        KeyExchange exchange = KeyExchange.start(self, code.password(), secrets);
+        send(new Hello(Hello.VERSION, self.wireName(), capabilities, HEX.formatHex(exchange.share()), SOFTWARE));
         Hello hello = expect(Hello.class, "hello");
         if (hello.version() != Hello.VERSION) {
             throw stop(new ProtocolException(ErrorCode.VERSION, "the other side speaks protocol version "
@@ -55,11 +71,28 @@ final class Conversation {
         if (Role.fromWire(hello.role()) != self.other()) {
             throw stop(new ProtocolException("the other side is also a " + self.wireName()));
         }
-        byte[] expected = code.proof(self.other()).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, hello.proof().getBytes(StandardCharsets.US_ASCII))) {
-            throw stop(new ProtocolException(ErrorCode.WRONG_CODE, "wrong code: the other side typed a different "
-                    + "code for room " + code.room()));
+        KeyExchange.Confirmation confirmation;
+        try {
+            confirmation = self == Role.SENDER
+                    ? exchange.finish(HEX.parseHex(hello.spake2()), capabilities, hello.capabilities())
+                    : exchange.finish(HEX.parseHex(hello.spake2()), hello.capabilities(), capabilities);
+        } catch (InvalidKeyException e) {
+            throw stop(new ProtocolException("the " + self.other().wireName() + "'s key share is not valid: "
+                    + e.getMessage()));
         }
+        send(new Confirm(HEX.formatHex(confirmation.mac())));
+        Confirm confirm = expect(Confirm.class, "confirm");
+        TrafficKeys keys = confirmation.confirm(HEX.parseHex(confirm.mac()));
+        if (keys == null) {
+            throw stop(new ProtocolException(ErrorCode.WRONG_CODE, "wrong code or tampering: the "
+                    + self.other().wireName() + " did not prove that it knows the code for room " + code.room()
+                    + "; check that both sides typed the same code (nothing was sent)"));
+        }
+        boolean sealed = capabilities.contains(Hello.ENCRYPTION) && hello.capabilities().contains(Hello.ENCRYPTION);
+        if (sealed) {
+            relay = new SealedChannel(relay, keys.sealerFor(self), keys.openerFor(self));
+        }
+        return sealed;
     }
 
     void send(Message message) throws TransferException {
@@ -109,6 +142,9 @@ final class Conversation {
             throw closed.toException();
         }
         if (incoming instanceof Incoming.Broken broken) {
+            if (broken.cause() instanceof ProtocolException violation) {
+                throw stop(violation); // e.g. a sealed frame that failed to open: the peer may still hear why
+            }
             throw broken.toException();
         }
         Message message;

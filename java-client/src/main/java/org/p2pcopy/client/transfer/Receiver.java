@@ -8,6 +8,7 @@ import java.util.List;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferListener;
 import org.p2pcopy.client.TransferSummary;
+import org.p2pcopy.client.crypto.ScalarSource;
 import org.p2pcopy.client.pairing.Code;
 import org.p2pcopy.client.protocol.Accept;
 import org.p2pcopy.client.protocol.Ack;
@@ -18,6 +19,7 @@ import org.p2pcopy.client.protocol.ErrorCode;
 import org.p2pcopy.client.protocol.FileBegin;
 import org.p2pcopy.client.protocol.FileEnd;
 import org.p2pcopy.client.protocol.HashChain;
+import org.p2pcopy.client.protocol.Hello;
 import org.p2pcopy.client.protocol.Manifest;
 import org.p2pcopy.client.protocol.Message;
 import org.p2pcopy.client.protocol.PathRules;
@@ -36,7 +38,6 @@ public final class Receiver {
     static final int MAX_ENTRIES = 10_000_000;
 
     private final Conversation conversation;
-    private final FrameChannel relay;
     private final OutputTree output;
     private final TransferListener listener;
     private final HashChain chain = new HashChain();
@@ -45,15 +46,25 @@ public final class Receiver {
     private long totalBytes;
 
     public Receiver(FrameChannel relay, Code code, OutputTree output, TransferListener listener) {
-        this.conversation = new Conversation(relay, code, Role.RECEIVER);
-        this.relay = relay;
+        this(relay, code, output, listener, ScalarSource.random());
+    }
+
+    /** With a fixed SPAKE2 secret, for test vectors only. */
+    Receiver(FrameChannel relay, Code code, OutputTree output, TransferListener listener, ScalarSource secrets) {
+        this.conversation = new Conversation(relay, code, Role.RECEIVER, secrets);
         this.output = output;
         this.listener = listener;
         this.committer = new Committer(output, listener);
     }
 
     public TransferSummary run() throws TransferException {
-        conversation.hello();
+        // A receiver always offers encryption: whether it is used is the sender's choice, made known here.
+        if (conversation.handshake(List.of(Hello.ENCRYPTION))) {
+            listener.status("code confirmed by the sender; end-to-end encrypted (SPAKE2, AES-256-GCM)");
+        } else {
+            listener.warning("the sender turned encryption off (--no-encrypt): file names, sizes and contents "
+                    + "cross the relay in clear, and the relay could alter them unnoticed");
+        }
         List<Entry> entries = receiveManifest();
         List<Entry> files = entries.stream().filter(Entry::isFile).toList();
         totalBytes = files.stream().mapToLong(Entry::size).sum();
@@ -81,7 +92,7 @@ public final class Receiver {
                     + totalBytes + " bytes in the manifest"));
         }
         conversation.send(new Ack(files.size(), totalBytes));
-        relay.flush();
+        conversation.relay().flush();
         return new TransferSummary(files.size(), entries.size() - files.size(), totalBytes,
                 Duration.ofNanos(System.nanoTime() - start));
     }
@@ -174,7 +185,7 @@ public final class Receiver {
             } catch (IOException e) {
                 throw OutputTree.writeFailure(entry.path(), e);
             } finally {
-                relay.release(binary);
+                conversation.relay().release(binary);
             }
         }
     }

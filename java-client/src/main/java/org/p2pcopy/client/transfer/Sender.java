@@ -15,6 +15,7 @@ import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferListener;
 import org.p2pcopy.client.TransferSummary;
+import org.p2pcopy.client.crypto.ScalarSource;
 import org.p2pcopy.client.pairing.Code;
 import org.p2pcopy.client.protocol.Accept;
 import org.p2pcopy.client.protocol.Ack;
@@ -25,6 +26,7 @@ import org.p2pcopy.client.protocol.ErrorCode;
 import org.p2pcopy.client.protocol.FileBegin;
 import org.p2pcopy.client.protocol.FileEnd;
 import org.p2pcopy.client.protocol.HashChain;
+import org.p2pcopy.client.protocol.Hello;
 import org.p2pcopy.client.protocol.Manifest;
 import org.p2pcopy.client.protocol.Message;
 import org.p2pcopy.client.protocol.ProtocolException;
@@ -38,7 +40,7 @@ import org.p2pcopy.client.transport.FrameChannel;
  */
 public final class Sender {
     private final Conversation conversation;
-    private final FrameChannel relay;
+    private final boolean encrypt;
     private final SourceTree sources;
     private final TransferListener listener;
     private final HashChain chain = new HashChain();
@@ -48,15 +50,30 @@ public final class Sender {
     };
     private long bytesSent;
 
-    public Sender(FrameChannel relay, Code code, SourceTree sources, TransferListener listener) {
-        this.conversation = new Conversation(relay, code, Role.SENDER);
-        this.relay = relay;
+    /**
+     * @param encrypt whether to seal the transfer end to end; false only for links the user trusts,
+     *     and the receiver is told so
+     */
+    public Sender(FrameChannel relay, Code code, SourceTree sources, boolean encrypt, TransferListener listener) {
+        this(relay, code, sources, encrypt, listener, ScalarSource.random());
+    }
+
+    /** With fixed SPAKE2 secrets, for test vectors only. */
+    Sender(FrameChannel relay, Code code, SourceTree sources, boolean encrypt, TransferListener listener,
+            ScalarSource secrets) {
+        this.conversation = new Conversation(relay, code, Role.SENDER, secrets);
+        this.encrypt = encrypt;
         this.sources = sources;
         this.listener = listener;
     }
 
     public TransferSummary run() throws TransferException {
-        conversation.hello();
+        if (conversation.handshake(encrypt ? List.of(Hello.ENCRYPTION) : List.of())) {
+            listener.status("code confirmed by the receiver; end-to-end encrypted (SPAKE2, AES-256-GCM)");
+        } else {
+            listener.warning("encryption is off (--no-encrypt): file names, sizes and contents cross the relay "
+                    + "in clear, and the relay could alter them unnoticed");
+        }
         sendManifest();
         conversation.expect(Accept.class, "accept");
         listener.started(sources.files(), sources.folders(), sources.bytes());
@@ -128,7 +145,7 @@ public final class Sender {
 
     private void sendChunk(ByteBuffer frame) throws TransferException {
         try {
-            relay.sendBinary(frame);
+            conversation.relay().sendBinary(frame);
         } catch (TransferException e) {
             throw conversation.explainSendFailure(e);
         }
@@ -147,7 +164,7 @@ public final class Sender {
     private void checkOnReceiver() throws TransferException {
         Object early = conversation.poll();
         if (early instanceof Incoming.Binary binary) {
-            relay.release(binary);
+            conversation.relay().release(binary);
             throw conversation.stop(new ProtocolException("the receiver sent a chunk"));
         }
         if (early != null) {

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.p2pcopy.client.crypto.SealedFormat;
 import org.p2pcopy.client.protocol.ChunkFrame;
 import org.p2pcopy.client.protocol.MessageCodec;
 import org.p2pcopy.client.protocol.ProtocolException;
@@ -18,6 +19,8 @@ import org.p2pcopy.client.protocol.ProtocolException;
  */
 final class Inbox implements WebSocket.Listener {
     static final int LOOKAHEAD = 4;
+    /** The largest binary frame either kind of transfer sends: a sealed chunk (§7.3) outgrows a plain one (§3.2). */
+    static final int MAX_BINARY_BYTES = Math.max(ChunkFrame.MAX_FRAME_BYTES, SealedFormat.MAX_WIRE_BYTES);
 
     private final LinkedBlockingQueue<Incoming> queue = new LinkedBlockingQueue<>();
     private final ArrayDeque<ByteBuffer> spareBuffers = new ArrayDeque<>();
@@ -56,7 +59,7 @@ final class Inbox implements WebSocket.Listener {
             binary = takeBuffer();
         }
         if (data.remaining() > binary.remaining()) {
-            return refuse(webSocket, "the peer sent a binary frame larger than " + ChunkFrame.MAX_FRAME_BYTES + " bytes");
+            return refuse(webSocket, "the peer sent a binary frame larger than " + MAX_BINARY_BYTES + " bytes");
         }
         binary.put(data);
         if (last) {
@@ -121,7 +124,7 @@ final class Inbox implements WebSocket.Listener {
 
     private synchronized ByteBuffer takeBuffer() {
         ByteBuffer spare = spareBuffers.poll();
-        return spare != null ? spare : ByteBuffer.allocate(ChunkFrame.MAX_FRAME_BYTES);
+        return spare != null ? spare : ByteBuffer.allocate(MAX_BINARY_BYTES);
     }
 
     private Incoming taken(Incoming incoming) {

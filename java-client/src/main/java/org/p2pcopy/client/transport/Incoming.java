@@ -38,7 +38,7 @@ public sealed interface Incoming {
     record Broken(Throwable cause) implements Incoming {
         public TransferException toException() {
             if (cause instanceof ProtocolException violation) {
-                return new TransferException(Failure.PEER, violation.getMessage(), cause);
+                return new TransferException(violation.code().failure(), violation.getMessage(), cause);
             }
             return new TransferException(Failure.RELAY, "lost the connection to the relay: " + describe(cause), cause);
         }

@@ -106,11 +106,32 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
         return false;
     }
 
+    /** The relay's first word to a peer (docs/protocol.md §2.2, §2.3). */
+    public enum Signal {
+        /** This peer is the first in its room. */
+        WAITING,
+        /** The other peer was there already. */
+        PAIRED,
+        /** The room already has a peer of this role (close code 4001). */
+        ROOM_TAKEN
+    }
+
     /**
      * Waits for the relay's signal that the other peer joined (docs/protocol.md §2.2), calling
      * {@code onWaiting} if the relay says that this peer is the first in its room.
      */
     public void awaitPaired(Runnable onWaiting) throws TransferException {
+        Signal signal;
+        while ((signal = awaitSignal()) != Signal.PAIRED) {
+            if (signal == Signal.ROOM_TAKEN) {
+                throw new TransferException(Failure.RELAY, RelayCloseCode.ROOM_TAKEN.explanation());
+            }
+            onWaiting.run();
+        }
+    }
+
+    /** The relay's next signal; keeps the connection alive while there is none. */
+    public Signal awaitSignal() throws TransferException {
         while (true) {
             Incoming incoming = poll(KEEPALIVE);
             if (incoming == null) {
@@ -118,6 +139,9 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
                 continue;
             }
             if (incoming instanceof Incoming.Closed closed) {
+                if (closed.code() == RelayCloseCode.ROOM_TAKEN.code()) {
+                    return Signal.ROOM_TAKEN;
+                }
                 throw closed.toException();
             }
             if (incoming instanceof Incoming.Broken broken) {
@@ -129,13 +153,12 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
             }
             String signal = relaySignal(text.text());
             if ("waiting".equals(signal)) {
-                onWaiting.run();
+                return Signal.WAITING;
             } else if ("paired".equals(signal)) {
-                return;
-            } else {
-                throw new TransferException(Failure.RELAY, "the relay sent an unknown signal: is " + endpoint
-                        + " a p2p-copy relay?");
+                return Signal.PAIRED;
             }
+            throw new TransferException(Failure.RELAY, "the relay sent an unknown signal: is " + endpoint
+                    + " a p2p-copy relay?");
         }
     }
 

@@ -69,9 +69,35 @@ class CliTest {
 
     @Test
     void sendWithoutPathsIsAUsageError() {
-        Run run = run("send", "ws://127.0.0.1:9", CODE);
+        Run run = run("send", "ws://127.0.0.1:9");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("Try"), run.err());
+    }
+
+    @Test
+    void contradictoryOrOutOfRangeSendOptionsAreUsageErrors() throws IOException {
+        String file = Files.writeString(temp.resolve("a.txt"), "hello").toString();
+        String relay = "ws://127.0.0.1:" + closedPort();
+        for (String[] args : new String[][] {
+            {"send", relay, file, "--encrypt", "--no-encrypt"},
+            {"send", relay, file, "--code", CODE, "--words", "3"},
+            {"send", relay, file, "--words", "1"},
+            {"send", relay, file, "--words", "9"},
+            {"send", relay, file, "--words", "two"},
+        }) {
+            Run run = run(args);
+            assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertTrue(run.err().contains("Try"), run.err());
+        }
+    }
+
+    @Test
+    void sendHelpShowsTheNewCodeAndItsStrength() {
+        Run run = run("send", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("--code"), run.out());
+        assertTrue(run.out().contains("--no-encrypt"), run.out());
+        assertTrue(run.out().contains("22 bits"), run.out());
     }
 
     @Test
@@ -102,7 +128,7 @@ class CliTest {
 
     @Test
     void aMissingFileToSendIsALocalFileError() {
-        Run run = run("send", "--quiet", "ws://127.0.0.1:9", CODE, temp.resolve("missing.txt").toString());
+        Run run = run("send", "--quiet", "ws://127.0.0.1:9", "--code", CODE, temp.resolve("missing.txt").toString());
         assertEquals(6, run.exitCode(), run.err());
         run.assertOneLineError();
     }
@@ -110,7 +136,7 @@ class CliTest {
     @Test
     void aBadRelayAddressIsAUsageError() throws IOException {
         Path file = Files.writeString(temp.resolve("a.txt"), "hello");
-        assertEquals(2, run("send", "--quiet", "ftp://relay.example.org", CODE, file.toString()).exitCode());
+        assertEquals(2, run("send", "--quiet", "ftp://relay.example.org", file.toString()).exitCode());
     }
 
     /** A port that nothing listens on: one the system just handed out and that is closed again. */

@@ -16,16 +16,17 @@ import org.junit.jupiter.api.Test;
 
 /** The exchange between two parties, and the shares a peer must not get away with. */
 class Spake2Test {
+    private static final byte[] NO_AAD = new byte[0];
     private static final byte[] ID_A = "sender".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ID_B = "receiver".getBytes(StandardCharsets.US_ASCII);
     private static final BigInteger W = Spake2.passwordScalar(bytes("7-purple-sausage"));
 
     @Test
     void theSamePasswordGivesBothSidesTheSameKeyAndTheyConfirmEachOther() throws InvalidKeyException {
-        Spake2 a = Spake2.start(Spake2.Role.A, W, ID_A, ID_B);
-        Spake2 b = Spake2.start(Spake2.Role.B, W, ID_A, ID_B);
-        Spake2.Keys keysA = a.finish(b.outbound());
-        Spake2.Keys keysB = b.finish(a.outbound());
+        Spake2 a = Spake2.start(Spake2.Role.A, W, ID_A, ID_B, ScalarSource.random());
+        Spake2 b = Spake2.start(Spake2.Role.B, W, ID_A, ID_B, ScalarSource.random());
+        Spake2.Keys keysA = a.finish(b.outbound(), NO_AAD);
+        Spake2.Keys keysB = b.finish(a.outbound(), NO_AAD);
 
         assertArrayEquals(keysA.ke(), keysB.ke());
         assertEquals(16, keysA.ke().length);
@@ -37,10 +38,10 @@ class Spake2Test {
 
     @Test
     void aDifferentPasswordFailsConfirmationOnBothSides() throws InvalidKeyException {
-        Spake2 a = Spake2.start(Spake2.Role.A, W, ID_A, ID_B);
-        Spake2 b = Spake2.start(Spake2.Role.B, Spake2.passwordScalar(bytes("7-purple-sausages")), ID_A, ID_B);
-        Spake2.Keys keysA = a.finish(b.outbound());
-        Spake2.Keys keysB = b.finish(a.outbound());
+        Spake2 a = Spake2.start(Spake2.Role.A, W, ID_A, ID_B, ScalarSource.random());
+        Spake2 b = Spake2.start(Spake2.Role.B, Spake2.passwordScalar(bytes("7-purple-sausages")), ID_A, ID_B, ScalarSource.random());
+        Spake2.Keys keysA = a.finish(b.outbound(), NO_AAD);
+        Spake2.Keys keysB = b.finish(a.outbound(), NO_AAD);
 
         assertFalse(Arrays.equals(keysA.ke(), keysB.ke()));
         assertFalse(keysA.confirms(keysB.confirmation()));
@@ -49,31 +50,31 @@ class Spake2Test {
 
     @Test
     void differentIdentitiesOrAadFailConfirmation() throws InvalidKeyException {
-        Spake2 a = Spake2.start(Spake2.Role.A, W, ID_A, ID_B);
-        Spake2 b = Spake2.start(Spake2.Role.B, W, ID_A, bytes("mallory"));
-        assertFalse(a.finish(b.outbound()).confirms(b.finish(a.outbound()).confirmation()));
+        Spake2 a = Spake2.start(Spake2.Role.A, W, ID_A, ID_B, ScalarSource.random());
+        Spake2 b = Spake2.start(Spake2.Role.B, W, ID_A, bytes("mallory"), ScalarSource.random());
+        assertFalse(a.finish(b.outbound(), NO_AAD).confirms(b.finish(a.outbound(), NO_AAD).confirmation()));
 
-        Spake2 c = Spake2.start(Spake2.Role.A, W, ID_A, ID_B, bytes("v1"));
-        Spake2 d = Spake2.start(Spake2.Role.B, W, ID_A, ID_B, bytes("v2"));
-        assertFalse(c.finish(d.outbound()).confirms(d.finish(c.outbound()).confirmation()));
+        Spake2 c = Spake2.start(Spake2.Role.A, W, ID_A, ID_B, ScalarSource.random());
+        Spake2 d = Spake2.start(Spake2.Role.B, W, ID_A, ID_B, ScalarSource.random());
+        assertFalse(c.finish(d.outbound(), bytes("v1")).confirms(d.finish(c.outbound(), bytes("v2")).confirmation()));
     }
 
     @Test
     void emptyIdentitiesWork() throws InvalidKeyException {
-        Spake2 a = Spake2.start(Spake2.Role.A, W, new byte[0], new byte[0]);
-        Spake2 b = Spake2.start(Spake2.Role.B, W, new byte[0], new byte[0]);
-        assertTrue(a.finish(b.outbound()).confirms(b.finish(a.outbound()).confirmation()));
+        Spake2 a = Spake2.start(Spake2.Role.A, W, new byte[0], new byte[0], ScalarSource.random());
+        Spake2 b = Spake2.start(Spake2.Role.B, W, new byte[0], new byte[0], ScalarSource.random());
+        assertTrue(a.finish(b.outbound(), NO_AAD).confirms(b.finish(a.outbound(), NO_AAD).confirmation()));
     }
 
     @Test
     void sharesAreFreshEachTime() {
-        assertFalse(Arrays.equals(Spake2.start(Spake2.Role.A, W, ID_A, ID_B).outbound(),
-                Spake2.start(Spake2.Role.A, W, ID_A, ID_B).outbound()));
+        assertFalse(Arrays.equals(Spake2.start(Spake2.Role.A, W, ID_A, ID_B, ScalarSource.random()).outbound(),
+                Spake2.start(Spake2.Role.A, W, ID_A, ID_B, ScalarSource.random()).outbound()));
     }
 
     @Test
     void refusesSharesThatAreNotPointsOfTheGroup() {
-        byte[] valid = Spake2.start(Spake2.Role.B, W, ID_A, ID_B).outbound();
+        byte[] valid = Spake2.start(Spake2.Role.B, W, ID_A, ID_B, ScalarSource.random()).outbound();
         byte[] offCurve = valid.clone();
         offCurve[64] ^= 1; // same x, y off by one: not on the curve
         byte[] zeros = new byte[P256.POINT_BYTES];
@@ -91,8 +92,8 @@ class Spake2Test {
             null,
         };
         for (byte[] share : invalid) {
-            Spake2 a = Spake2.start(Spake2.Role.A, W, ID_A, ID_B);
-            assertThrows(InvalidKeyException.class, () -> a.finish(share),
+            Spake2 a = Spake2.start(Spake2.Role.A, W, ID_A, ID_B, ScalarSource.random());
+            assertThrows(InvalidKeyException.class, () -> a.finish(share, NO_AAD),
                     () -> "accepted " + (share == null ? "null" : HexFormat.of().formatHex(share)));
         }
     }
@@ -101,24 +102,24 @@ class Spake2Test {
     void refusesAShareThatMakesKTheIdentity() {
         // pB = w*N makes pB - w*N the identity, so K would be too, whatever x is.
         byte[] wN = P256.encode(P256.N.multiply(W).normalize());
-        Spake2 a = Spake2.start(Spake2.Role.A, W, ID_A, ID_B);
-        assertThrows(InvalidKeyException.class, () -> a.finish(wN));
+        Spake2 a = Spake2.start(Spake2.Role.A, W, ID_A, ID_B, ScalarSource.random());
+        assertThrows(InvalidKeyException.class, () -> a.finish(wN, NO_AAD));
     }
 
     @Test
     void finishesOnlyOnce() throws InvalidKeyException {
-        Spake2 a = Spake2.start(Spake2.Role.A, W, ID_A, ID_B);
-        byte[] peer = Spake2.start(Spake2.Role.B, W, ID_A, ID_B).outbound();
-        a.finish(peer);
-        assertThrows(IllegalStateException.class, () -> a.finish(peer));
+        Spake2 a = Spake2.start(Spake2.Role.A, W, ID_A, ID_B, ScalarSource.random());
+        byte[] peer = Spake2.start(Spake2.Role.B, W, ID_A, ID_B, ScalarSource.random()).outbound();
+        a.finish(peer, NO_AAD);
+        assertThrows(IllegalStateException.class, () -> a.finish(peer, NO_AAD));
     }
 
     @Test
     void refusesScalarsOutOfRange() {
-        assertThrows(IllegalArgumentException.class, () -> Spake2.start(Spake2.Role.A, BigInteger.ZERO, ID_A, ID_B));
-        assertThrows(IllegalArgumentException.class, () -> Spake2.start(Spake2.Role.A, P256.ORDER, ID_A, ID_B));
+        assertThrows(IllegalArgumentException.class, () -> Spake2.start(Spake2.Role.A, BigInteger.ZERO, ID_A, ID_B, ScalarSource.random()));
+        assertThrows(IllegalArgumentException.class, () -> Spake2.start(Spake2.Role.A, P256.ORDER, ID_A, ID_B, ScalarSource.random()));
         assertThrows(IllegalArgumentException.class,
-                () -> Spake2.startWithSecret(Spake2.Role.A, W, BigInteger.ZERO, ID_A, ID_B, new byte[0]));
+                () -> Spake2.start(Spake2.Role.A, W, ID_A, ID_B, ScalarSource.fixed(BigInteger.ZERO)));
     }
 
     @Test
@@ -126,8 +127,8 @@ class Spake2Test {
         assertEquals(W, Spake2.passwordScalar(bytes("7-purple-sausage")));
         assertNotEquals(W, Spake2.passwordScalar(bytes("7-purple-sausagf")));
         assertTrue(W.signum() > 0 && W.compareTo(P256.ORDER) < 0);
-        // Pinned so that a change to the provisional derivation is a visible decision.
-        BigInteger expected = new BigInteger(1, Hkdf.derive(bytes("p2p-copy spake2 w"), bytes("7-purple-sausage"),
+        // Pinned so that a change to the derivation is a visible decision.
+        BigInteger expected = new BigInteger(1, Hkdf.derive(bytes("p2p-copy v1 password"), bytes("7-purple-sausage"),
                 new byte[0], 64)).mod(P256.ORDER);
         assertEquals(expected, W);
     }

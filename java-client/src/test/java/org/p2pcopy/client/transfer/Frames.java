@@ -16,13 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.Vectors;
-import org.p2pcopy.client.pairing.Code;
-import org.p2pcopy.client.protocol.Hello;
 import org.p2pcopy.client.protocol.Message;
 import org.p2pcopy.client.protocol.MessageCodec;
-import org.p2pcopy.client.protocol.Role;
 import org.p2pcopy.client.transport.Incoming;
 
 /** Frames a test peer sends, frames as tests compare them, and folders as tests compare them. */
@@ -38,15 +34,6 @@ final class Frames {
 
     static Incoming text(String json) {
         return new Incoming.Text(json);
-    }
-
-    /** The hello of a peer in {@code role} that typed {@code code}. */
-    static Incoming hello(Role role, String code) {
-        try {
-            return text(new Hello(Hello.VERSION, role.wireName(), List.of(), Code.parse(code).proof(role), "test-peer"));
-        } catch (TransferException e) {
-            throw new AssertionError("a test uses a bad code", e);
-        }
     }
 
     static Incoming binary(byte[] frame) {

@@ -65,7 +65,7 @@ class ReceiverTest {
             // @TempDir is one folder for all dynamic tests of the factory: each case gets its own.
             Path out = temp.resolve(bad.name());
             ScriptedChannel sender = new ScriptedChannel()
-                    .whenSent(0, hello(CODE), text(new Manifest(List.of(Entry.file(NAME, bad.announced())), false)))
+                    .whenSent(0, handshake(CODE)).whenSent(0, text(new Manifest(List.of(Entry.file(NAME, bad.announced())), false)))
                     .whenSent(0, text(new FileBegin(0, NAME, bad.announced())))
                     .whenSent(0, bad.frames().toArray(Incoming[]::new));
 
@@ -82,7 +82,7 @@ class ReceiverTest {
     void aSenderThatLeavesMidFileLeavesNoTemporaryFile() {
         Path out = temp.resolve("out");
         ScriptedChannel sender = new ScriptedChannel()
-                .whenSent(0, hello(CODE), text(new Manifest(List.of(Entry.file(NAME, 2L * DATA.length)), false)))
+                .whenSent(0, handshake(CODE)).whenSent(0, text(new Manifest(List.of(Entry.file(NAME, 2L * DATA.length)), false)))
                 .whenSent(0, text(new FileBegin(0, NAME, 2L * DATA.length)), chunk(0, DATA_CHAIN, DATA));
 
         assertEquals(Failure.PEER, receive(sender, out).failure());
@@ -94,7 +94,7 @@ class ReceiverTest {
     void aPathLeadingOutIsRefusedBeforeAnythingIsWritten() {
         Path out = temp.resolve("out");
         ScriptedChannel sender = new ScriptedChannel()
-                .whenSent(0, hello(CODE), text(new Manifest(List.of(Entry.file("../x", 1)), false)));
+                .whenSent(0, handshake(CODE)).whenSent(0, text(new Manifest(List.of(Entry.file("../x", 1)), false)));
 
         assertEquals(Failure.PEER, receive(sender, out).failure());
 
@@ -105,7 +105,7 @@ class ReceiverTest {
     @Test
     void aWrongCodeWritesNothingAtAll() {
         Path out = temp.resolve("out");
-        ScriptedChannel sender = new ScriptedChannel().whenSent(0, hello("7-other-code"));
+        ScriptedChannel sender = new ScriptedChannel().whenSent(0, handshake("7-other-code"));
 
         assertEquals(Failure.WRONG_CODE, receive(sender, out).failure());
 
@@ -113,8 +113,9 @@ class ReceiverTest {
         assertFalse(Files.exists(out), "the output folder was created");
     }
 
-    private static Incoming hello(String code) {
-        return Frames.hello(Role.SENDER, code);
+    /** The scripted sender's hello and confirm; with another code than the receiver's, a wrong confirm. */
+    private static Incoming[] handshake(String code) {
+        return Handshakes.peer(Role.SENDER, code, CODE);
     }
 
     private static FileEnd fileEnd(long chunks, long size, byte[] digest) {
@@ -123,6 +124,6 @@ class ReceiverTest {
 
     private static TransferException receive(ScriptedChannel sender, Path out) {
         return assertThrows(TransferException.class, () -> new Receiver(sender, Code.parse(CODE),
-                OutputTree.open(out, false), TransferListener.SILENT).run());
+                OutputTree.open(out, false), TransferListener.SILENT, Handshakes.side()).run());
     }
 }

@@ -30,8 +30,8 @@ import org.p2pcopy.client.transport.Incoming;
 /** The sender when its files change under it and when the receiver, played by a script, stops it. */
 class SenderTest {
     private static final String CODE = "7-test-code";
-    // Frames the sender has sent when it reaches its first chunk: hello, manifest, file_begin.
-    private static final int BEFORE_FIRST_CHUNK = 3;
+    // Frames the sender has sent when it reaches its first chunk: hello, confirm, manifest, file_begin.
+    private static final int BEFORE_FIRST_CHUNK = 4;
 
     @TempDir
     Path temp;
@@ -89,22 +89,23 @@ class SenderTest {
     @Test
     void anAckWithOtherNumbersIsNoSuccess() throws IOException {
         Path file = Files.writeString(temp.resolve("a.txt"), "hello");
-        // hello, manifest, file_begin, chunk, file_end, end: then the ack.
-        ScriptedChannel receiver = acceptingReceiver().whenSent(6, text(new Ack(1, 4)));
+        // hello, confirm, manifest, file_begin, chunk, file_end, end: then the ack.
+        ScriptedChannel receiver = acceptingReceiver().whenSent(7, text(new Ack(1, 4)));
 
         assertEquals(Failure.INTEGRITY, send(receiver, file, TransferListener.SILENT).failure());
 
         Frames.assertSentError("integrity", receiver);
     }
 
-    /** A receiver that answers the hello and accepts the manifest. */
+    /** A receiver that answers the hello and the confirm, and accepts the manifest. */
     private static ScriptedChannel acceptingReceiver() {
-        return new ScriptedChannel().whenSent(1, Frames.hello(Role.RECEIVER, CODE)).whenSent(2, text(new Accept()));
+        Incoming[] handshake = Handshakes.peer(Role.RECEIVER, CODE, CODE);
+        return new ScriptedChannel().whenSent(1, handshake[0]).whenSent(2, handshake[1]).whenSent(3, text(new Accept()));
     }
 
     private static TransferException send(ScriptedChannel receiver, Path file, TransferListener listener) {
         return assertThrows(TransferException.class, () -> new Sender(receiver, Code.parse(CODE),
-                SourceTree.scan(List.of(file), listener), listener).run());
+                SourceTree.scan(List.of(file), listener), false, listener, Handshakes.side()).run());
     }
 
     private interface FileAction {

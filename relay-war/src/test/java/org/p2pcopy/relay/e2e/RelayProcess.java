@@ -74,6 +74,10 @@ final class RelayProcess implements AutoCloseable {
         return "ws://127.0.0.1:" + port;
     }
 
+    int port() {
+        return port;
+    }
+
     long pid() {
         return process.pid();
     }

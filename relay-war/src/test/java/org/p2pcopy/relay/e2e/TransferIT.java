@@ -1,6 +1,9 @@
 package org.p2pcopy.relay.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.p2pcopy.relay.e2e.Clients.assertExit;
+import static org.p2pcopy.relay.e2e.Clients.waitForFile;
+import static org.p2pcopy.relay.e2e.Clients.waitForOutput;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TransferIT {
     private static final long BIG = 200L * 1024 * 1024 + 12345;
-    private static final int TIMEOUT_SECONDS = 180;
 
     @TempDir
     static Path shared;
@@ -50,19 +52,15 @@ class TransferIT {
     }
 
     private ClientProcess send(String name, String code, String... paths) throws IOException {
-        String[] args = Stream.concat(Stream.of("send", relay.wsBase(), code), Stream.of(paths)).toArray(String[]::new);
-        return ClientProcess.start(source.getParent(), work, name, args);
+        return clients().send(name, code, paths);
     }
 
     private ClientProcess receive(String name, String code, Path out, String... options) throws IOException {
-        String[] args = Stream.concat(Stream.of("receive", relay.wsBase(), code, "--out", out.toString()),
-                Stream.of(options)).toArray(String[]::new);
-        return ClientProcess.start(work, work, name, args);
+        return clients().receive(name, code, out, options);
     }
 
-    private static void assertExit(int expected, ClientProcess client) throws Exception {
-        int actual = client.exitCode(TIMEOUT_SECONDS);
-        assertEquals(expected, actual, client + " exited " + actual + ", printed:\n" + client.output());
+    private Clients clients() {
+        return new Clients(relay.wsBase(), source.getParent(), work);
     }
 
     @Test
@@ -97,7 +95,8 @@ class TransferIT {
         assertExit(7, sender);
         assertExit(7, receiver);
         assertFalse(Files.exists(out), "the receiver wrote to its output folder despite a wrong code");
-        assertTrue(receiver.output().contains("wrong code"), receiver.output());
+        assertTrue(receiver.output().contains("wrong code or tampering"), receiver.output());
+        assertTrue(sender.output().contains("wrong code or tampering"), sender.output());
     }
 
     @Test
@@ -197,41 +196,11 @@ class TransferIT {
     @Test
     void anUnreachableRelayIsOneLineAndExitCode3() throws Exception {
         int closedPort = RelayProcess.freePort();
-        ClientProcess sender = ClientProcess.start(source.getParent(), work, "sender", "send",
-                "ws://127.0.0.1:" + closedPort, newCode(), "project files");
+        ClientProcess sender = new Clients("ws://127.0.0.1:" + closedPort, source.getParent(), work)
+                .send("sender", newCode(), "project files");
         assertExit(3, sender);
         String output = sender.output();
         assertTrue(output.contains("cannot reach the relay"), output);
         assertFalse(output.contains("\tat "), "a stack trace was printed:\n" + output);
-    }
-
-    private static void waitForOutput(ClientProcess client, String text) throws Exception {
-        eventually(() -> client.output().contains(text), () -> client + " never printed \"" + text + "\"");
-    }
-
-    private static void waitForFile(Path folder, String suffix) throws Exception {
-        eventually(() -> {
-            if (!Files.isDirectory(folder)) {
-                return false;
-            }
-            try (Stream<Path> files = Files.list(folder)) {
-                return files.anyMatch(f -> f.getFileName().toString().endsWith(suffix));
-            }
-        }, () -> "no file ending in " + suffix + " appeared in " + folder);
-    }
-
-    private interface Check {
-        boolean holds() throws IOException;
-    }
-
-    /** Polls a condition that another process makes true, for at most a minute. */
-    private static void eventually(Check check, java.util.function.Supplier<String> failure) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(failure.get());
-            }
-            Thread.sleep(20);
-        }
     }
 }
