@@ -6,7 +6,8 @@
 # Env:   P2PCOPY_BENCH_PORT (default: a free port), P2PCOPY_BENCH_DIR (default: a new temp dir, removed after)
 #        P2PCOPY_RELAY_URL  use this running relay instead of starting one (relay CPU and RSS then not shown)
 #
-# Prints MB/s (file bytes over the time from the receiver's accept to its acknowledgement, as the
+# Runs p2p-copy twice, with --no-encrypt and encrypted (the default), and prints MB/s (file bytes
+# over the time from the receiver's accept to its acknowledgement, as the
 # client reports it), and per side the peak RSS and CPU-seconds per GiB (user+sys).
 set -euo pipefail
 size_mib=${1:-1024}
@@ -24,7 +25,7 @@ work=${P2PCOPY_BENCH_DIR:-$(mktemp -d /tmp/p2pcopy-bench.XXXXXX)}
 mkdir -p "$work"
 relay_pid=
 cleanup() {
-  [ -n "$relay_pid" ] && kill "$relay_pid" 2>/dev/null && wait "$relay_pid" 2>/dev/null
+  [ -n "$relay_pid" ] && kill "$relay_pid" 2>/dev/null && { wait "$relay_pid" 2>/dev/null || true; }
   [ -z "${P2PCOPY_BENCH_DIR:-}" ] && rm -rf "$work"
   return 0
 }
@@ -64,7 +65,7 @@ head -c 1024 /dev/urandom > "$work/warm-up.bin"
 mkdir -p "$work/warm-up"
 java -jar "$client_jar" receive "$relay" 7-warm-up --out "$work/warm-up" -q &
 warm_up=$!
-(cd "$work" && java -jar "$client_jar" send "$relay" 7-warm-up warm-up.bin -q)
+(cd "$work" && java -jar "$client_jar" send "$relay" warm-up.bin --code 7-warm-up -q)
 wait "$warm_up"
 
 # --- baseline: the relay alone, fed by peers that do nothing but push and count
@@ -79,16 +80,24 @@ wait "$raw_recv"
 r1=$(relay_cpu)
 raw_rate=$(sed -n 's/.*: \([0-9.]*\) MB\/s/\1/p' "$work/raw-recv.log")
 
-# --- p2p-copy: the client jar on both sides, every chunk hashed, checked and written to disk
-echo "p2p-copy: client jar on both sides" >&2
-mkdir -p "$work/out"
-/usr/bin/time -v -o "$work/recv.time" java -jar "$client_jar" receive "$relay" 7-bench-run --out "$work/out" 2> "$work/recv.log" &
-recv=$!
-(cd "$work" && /usr/bin/time -v -o "$work/send.time" java -jar "$client_jar" send "$relay" 7-bench-run payload.bin 2> "$work/send.log")
-wait "$recv"
-r2=$(relay_cpu)
-cmp -s "$work/payload.bin" "$work/out/payload.bin" || { echo "the received file differs!" >&2; exit 5; }
-rate=$(sed -n 's/^received .*, \([0-9.]*\) MB\/s:.*/\1/p' "$work/recv.log")
+# --- p2p-copy: the client jar on both sides, every chunk hashed, checked and written to disk;
+# once without encryption and once with it (the default), in the same run on the same relay.
+# transfer NAME [send options]: leaves NAME.rate, NAME-send.time, NAME-recv.time and NAME.relay-cpu
+transfer() {
+  local name=$1; shift
+  echo "p2p-copy ($name): client jar on both sides" >&2
+  rm -rf "$work/out"; mkdir -p "$work/out"
+  local before; before=$(relay_cpu)
+  /usr/bin/time -v -o "$work/$name-recv.time" java -jar "$client_jar" receive "$relay" "7-bench-$name" --out "$work/out" 2> "$work/$name-recv.log" &
+  local recv=$!
+  (cd "$work" && /usr/bin/time -v -o "$work/$name-send.time" java -jar "$client_jar" send "$relay" payload.bin --code "7-bench-$name" "$@" 2> "$work/$name-send.log")
+  wait "$recv"
+  awk -v a="$before" -v b="$(relay_cpu)" 'BEGIN{print b-a}' > "$work/$name.relay-cpu"
+  cmp -s "$work/payload.bin" "$work/out/payload.bin" || { echo "the received file differs!" >&2; exit 5; }
+  sed -n 's/^received .*, \([0-9.]*\) MB\/s:.*/\1/p' "$work/$name-recv.log" > "$work/$name.rate"
+}
+transfer plain --no-encrypt
+transfer encrypted
 
 relay_rss=-
 [ -n "$relay_pid" ] && relay_rss=$(awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$relay_pid/status")
@@ -98,7 +107,12 @@ printf '\n%-22s %10s %12s %12s %12s %14s %14s %14s\n' "run (${size_mib} MiB)" "M
 printf '%-22s %10s %12s %12s %12s %14s %14s %14s\n' "raw peers (ceiling)" "$raw_rate" "$(rss "$work/raw-send.time")" \
   "$(rss "$work/raw-recv.time")" "$relay_rss" "$(per_gib "$(cpu_of "$work/raw-send.time")" "$bytes")" \
   "$(per_gib "$(cpu_of "$work/raw-recv.time")" "$bytes")" "$(per_gib "$(awk -v a="$r0" -v b="$r1" 'BEGIN{print b-a}')" "$bytes")"
-printf '%-22s %10s %12s %12s %12s %14s %14s %14s\n' "p2p-copy" "$rate" "$(rss "$work/send.time")" \
-  "$(rss "$work/recv.time")" "$relay_rss" "$(per_gib "$(cpu_of "$work/send.time")" "$bytes")" \
-  "$(per_gib "$(cpu_of "$work/recv.time")" "$bytes")" "$(per_gib "$(awk -v a="$r1" -v b="$r2" 'BEGIN{print b-a}')" "$bytes")"
-awk -v p="$rate" -v r="$raw_rate" 'BEGIN {printf "p2p-copy reaches %.0f%% of the raw ceiling\n", 100*p/r}'
+row() {
+  printf '%-22s %10s %12s %12s %12s %14s %14s %14s\n' "p2p-copy $1" "$(cat "$work/$1.rate")" "$(rss "$work/$1-send.time")" \
+    "$(rss "$work/$1-recv.time")" "$relay_rss" "$(per_gib "$(cpu_of "$work/$1-send.time")" "$bytes")" \
+    "$(per_gib "$(cpu_of "$work/$1-recv.time")" "$bytes")" "$(per_gib "$(cat "$work/$1.relay-cpu")" "$bytes")"
+}
+row plain
+row encrypted
+awk -v p="$(cat "$work/plain.rate")" -v e="$(cat "$work/encrypted.rate")" -v r="$raw_rate" 'BEGIN {
+  printf "plain p2p-copy reaches %.0f%% of the raw ceiling; encrypted reaches %.0f%% of plain\n", 100*p/r, 100*e/p }'
