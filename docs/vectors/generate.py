@@ -851,7 +851,7 @@ def sealed_vectors():
 
     # frames that open but whose plaintext is refused
     bad = [
-        ("an empty plaintext: a single tag of 16 bytes", b""),
+        ("an empty plaintext: a single tag of 16 bytes, refused by its length before it is opened", b""),
         ("unknown kind 0x00", b"\x00" + compact({"type": "accept"}).encode()),
         ("unknown kind 0x03", b"\x03" + compact({"type": "accept"}).encode()),
         ("kind 1 with a body that is not UTF-8", b"\x01" + b'{"type":"error","code":"io","message":"\xff"}'),
@@ -876,8 +876,9 @@ def sealed_vectors():
           "SHA-256 is wireSha256) of records records, and the next frame of the direction starts at "
           "nextCounter; opening wire with key, tag and counter gives kind || body. 'invalid' with base and "
           "mutation: the wire of valid case tcId = base, changed by mutation, must fail to open (with the base's "
-          "key, tag and counter unless the mutation overrides one). 'invalid' with wire: the frame opens, but "
-          "its plaintext must be refused.", tests)
+          "key, tag and counter unless the mutation overrides one). 'invalid' with wire: the records authenticate, "
+          "but the frame must be refused: its plaintext is empty (a 16-byte frame, which the length rule "
+          "already refuses), of an unknown kind, or a control message that is not UTF-8.", tests)
 
 
 # ---- transfer.json: whole small transfers, frame by frame, handshake included

@@ -15,16 +15,19 @@ import org.junit.jupiter.api.Test;
 /** A vector file that no test reads checks nothing: this fails until a new file has its test. */
 class VectorFilesTest {
     // Every vector file and the test class that consumes it.
-    private static final Map<String, String> CONSUMERS = Map.of(
-            "messages.json", "protocol.MessageCodecVectorTest",
-            "chunks.json", "protocol.ChunkFrameVectorTest",
-            "chain.json", "protocol.HashChainVectorTest",
-            "codes.json", "pairing.CodeVectorTest",
-            "endpoints.json", "transport.RelayAddressVectorTest",
-            "paths.json", "protocol.PathRulesVectorTest",
-            "close-codes.json", "transport.RelayCloseCodeVectorTest",
-            "error-codes.json", "protocol.ErrorCodeVectorTest",
-            "transfer.json", "transfer.TransferVectorTest");
+    private static final Map<String, String> CONSUMERS = Map.ofEntries(
+            Map.entry("messages.json", "protocol.MessageCodecVectorTest"),
+            Map.entry("chunks.json", "protocol.ChunkFrameVectorTest"),
+            Map.entry("chain.json", "protocol.HashChainVectorTest"),
+            Map.entry("codes.json", "pairing.CodeVectorTest"),
+            Map.entry("endpoints.json", "transport.RelayAddressVectorTest"),
+            Map.entry("paths.json", "protocol.PathRulesVectorTest"),
+            Map.entry("close-codes.json", "transport.RelayCloseCodeVectorTest"),
+            Map.entry("error-codes.json", "protocol.ErrorCodeVectorTest"),
+            Map.entry("transfer.json", "transfer.TransferVectorTest"),
+            Map.entry("spake2.json", "crypto.Spake2VectorTest"),
+            Map.entry("handshake.json", "crypto.HandshakeVectorTest"),
+            Map.entry("sealed.json", "crypto.SealedVectorTest"));
 
     @Test
     void everyVectorFileHasATest() throws IOException {

@@ -1,5 +1,6 @@
 package org.p2pcopy.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import jakarta.json.Json;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -68,6 +70,21 @@ public final class Vectors {
 
     public static byte[] hex(String hex) {
         return HexFormat.of().parseHex(hex);
+    }
+
+    /**
+     * Bytes given as {@code {"hex": "…"}} or {@code {"repeat": "61", "times": n}} (one byte in hex,
+     * repeated), the form that keeps megabyte payloads short in the files.
+     */
+    public static byte[] bytes(JsonObject hexOrRepeat) {
+        if (hexOrRepeat.containsKey("hex")) {
+            return hex(hexOrRepeat.getString("hex"));
+        }
+        byte[] one = hex(hexOrRepeat.getString("repeat"));
+        assertEquals(1, one.length, "repeat is one byte");
+        byte[] bytes = new byte[hexOrRepeat.getInt("times")];
+        Arrays.fill(bytes, one[0]);
+        return bytes;
     }
 
     private static JsonObject withoutTcId(JsonObject test) {

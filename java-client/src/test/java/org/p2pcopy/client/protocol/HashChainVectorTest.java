@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -18,21 +17,9 @@ class HashChainVectorTest {
         return Vectors.each("chain.json", test -> {
             HashChain chain = new HashChain();
             for (JsonObject payload : test.getJsonArray("payloads").getValuesAs(JsonObject.class)) {
-                chain.next(ByteBuffer.wrap(bytes(payload)));
+                chain.next(ByteBuffer.wrap(Vectors.bytes(payload)));
             }
             assertEquals(test.getString("digest"), HexFormat.of().formatHex(chain.value()));
         });
-    }
-
-    /** A payload is {hex} or {repeat: one byte in hex, times}, which keeps 1 MiB chunks short in the file. */
-    private static byte[] bytes(JsonObject payload) {
-        if (payload.containsKey("hex")) {
-            return Vectors.hex(payload.getString("hex"));
-        }
-        byte[] one = Vectors.hex(payload.getString("repeat"));
-        assertEquals(1, one.length, "repeat is one byte");
-        byte[] bytes = new byte[payload.getInt("times")];
-        Arrays.fill(bytes, one[0]);
-        return bytes;
     }
 }

@@ -17,40 +17,23 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What end-to-end encryption promises, checked with the real relay in Payara Micro and the client jar
  * as processes: a code made by the sender works as printed; a tap in front of the relay finds no
  * name, size or content in what the relay forwards; a bit flipped on the way fails integrity.
  */
-class EncryptionIT {
+class EncryptionIT extends RelayAndTree {
     private static final int BIG = 3 * 1024 * 1024 + 4321;
     private static final Pattern PRINTED_CODE = Pattern.compile("code: (\\d+-[a-z]+-[a-z]+)\\n");
 
-    @TempDir
-    static Path shared;
-    private static RelayProcess relay;
-    private static Path source;
     private static int room = 500;
-
-    @TempDir
-    Path work;
 
     @BeforeAll
     static void startRelayAndMakeTree() throws Exception {
-        relay = RelayProcess.start(Files.createDirectories(shared.resolve("relay")));
-        source = Trees.makeTree(Files.createDirectories(shared.resolve("source")), BIG);
-    }
-
-    @AfterAll
-    static void stopRelay() throws Exception {
-        if (relay != null) {
-            relay.close();
-        }
+        start(BIG);
     }
 
     private static String newCode() {
@@ -59,7 +42,7 @@ class EncryptionIT {
 
     @Test
     void theSenderMakesACodeAndTheReceiverUsesItAsPrinted() throws Exception {
-        Clients clients = new Clients(relay.wsBase(), source.getParent(), work);
+        Clients clients = clients();
         ClientProcess sender = clients.send("sender", null, "project files");
         String code = printedCode(sender);
         assertTrue(sender.output().contains("receive " + relay.wsBase() + " " + code), sender.output());

@@ -12,38 +12,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The product as users run it: Payara Micro with the built relay.war, and the client jar as two
  * separate processes on each side of it.
  */
-class TransferIT {
+class TransferIT extends RelayAndTree {
     private static final long BIG = 200L * 1024 * 1024 + 12345;
 
-    @TempDir
-    static Path shared;
-    private static RelayProcess relay;
-    private static Path source;
     private static int room;
-
-    @TempDir
-    Path work;
 
     @BeforeAll
     static void startRelayAndMakeTree() throws Exception {
-        relay = RelayProcess.start(Files.createDirectories(shared.resolve("relay")));
-        source = Trees.makeTree(Files.createDirectories(shared.resolve("source")), BIG);
-    }
-
-    @AfterAll
-    static void stopRelay() throws Exception {
-        if (relay != null) {
-            relay.close();
-        }
+        start(BIG);
     }
 
     /** A fresh code per test, so that tests never meet in a room. */
@@ -57,10 +40,6 @@ class TransferIT {
 
     private ClientProcess receive(String name, String code, Path out, String... options) throws IOException {
         return clients().receive(name, code, out, options);
-    }
-
-    private Clients clients() {
-        return new Clients(relay.wsBase(), source.getParent(), work);
     }
 
     @Test

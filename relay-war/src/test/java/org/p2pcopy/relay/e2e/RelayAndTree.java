@@ -1,0 +1,39 @@
+package org.p2pcopy.relay.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every end-to-end test class needs once: the relay in Payara Micro and a tree to send, in a
+ * folder of its own. Subclasses call {@link #start} from their {@code @BeforeAll} with the size of
+ * the tree's big file; the relay is stopped after the class.
+ */
+abstract class RelayAndTree {
+    @TempDir
+    static Path shared;
+    static RelayProcess relay;
+    static Path source;
+
+    @TempDir
+    Path work;
+
+    static void start(long bigFileBytes) throws Exception {
+        relay = RelayProcess.start(Files.createDirectories(shared.resolve("relay")));
+        source = Trees.makeTree(Files.createDirectories(shared.resolve("source")), bigFileBytes);
+    }
+
+    @AfterAll
+    static void stopRelay() throws Exception {
+        if (relay != null) {
+            relay.close();
+            relay = null;
+        }
+    }
+
+    /** Clients that talk to the relay directly, sending from beside the tree. */
+    Clients clients() {
+        return new Clients(relay.wsBase(), source.getParent(), work);
+    }
+}
