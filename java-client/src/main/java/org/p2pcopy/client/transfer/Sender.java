@@ -3,6 +3,7 @@ package org.p2pcopy.client.transfer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
@@ -39,6 +40,7 @@ import org.p2pcopy.client.transport.FrameChannel;
  * the receiver's acknowledgement, without which it does not succeed (docs/protocol.md §4).
  */
 public final class Sender {
+    static final int MANIFEST_PART_BYTES = 256 * 1024;
     private final Conversation conversation;
     private final boolean encrypt;
     private final SourceTree sources;
@@ -96,17 +98,27 @@ public final class Sender {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /**
+     * Sends the manifest in parts of at most {@link Manifest#MAX_ENTRIES} entries and about
+     * {@link #MANIFEST_PART_BYTES}, so that even a part of long paths stays far below the 1 MiB a
+     * control message may have (docs/protocol.md §3).
+     */
     private void sendManifest() throws TransferException {
         List<Entry> part = new ArrayList<>();
-        List<SourceEntry> entries = sources.entries();
-        for (int i = 0; i < entries.size(); i++) {
-            part.add(entries.get(i).toEntry());
-            boolean last = i == entries.size() - 1;
-            if (part.size() == Manifest.MAX_ENTRIES || last) {
-                conversation.send(new Manifest(part, !last));
+        int partBytes = 0;
+        for (SourceEntry source : sources.entries()) {
+            Entry entry = source.toEntry();
+            // At worst JSON escapes every byte of the path; the other members take well under 64.
+            int bytes = 2 * entry.path().getBytes(StandardCharsets.UTF_8).length + 64;
+            if (!part.isEmpty() && (part.size() == Manifest.MAX_ENTRIES || partBytes + bytes > MANIFEST_PART_BYTES)) {
+                conversation.send(new Manifest(part, true));
                 part = new ArrayList<>();
+                partBytes = 0;
             }
+            part.add(entry);
+            partBytes += bytes;
         }
+        conversation.send(new Manifest(part, false));
     }
 
     private void sendFile(long index, SourceEntry entry) throws TransferException {

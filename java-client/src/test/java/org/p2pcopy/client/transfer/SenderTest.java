@@ -97,6 +97,30 @@ class SenderTest {
         Frames.assertSentError("integrity", receiver);
     }
 
+    /** Hundreds of paths of over 3 KiB: the manifest goes in several parts, each far below 1 MiB. */
+    @Test
+    void aManifestOfLongPathsIsSplitBelowTheControlMessageLimit() throws IOException {
+        Path deep = temp.resolve("long");
+        for (int level = 0; level < 13; level++) {
+            deep = deep.resolve(Character.toString('a' + level).repeat(240));
+        }
+        Files.createDirectories(deep);
+        for (int i = 0; i < 300; i++) {
+            Files.createFile(deep.resolve(String.format("%03d", i) + "x".repeat(97)));
+        }
+        ScriptedChannel receiver = acceptingReceiver();
+
+        send(receiver, temp.resolve("long"), TransferListener.SILENT); // ends when the script does
+
+        List<String> manifests = receiver.sent().stream().filter(Incoming.Text.class::isInstance)
+                .map(frame -> ((Incoming.Text) frame).text()).filter(text -> text.contains("\"manifest\"")).toList();
+        assertTrue(manifests.size() > 1, "one manifest for " + 300 + " long paths");
+        for (String manifest : manifests) {
+            assertTrue(manifest.getBytes(StandardCharsets.UTF_8).length <= Sender.MANIFEST_PART_BYTES, "a part of "
+                    + manifest.length() + " characters");
+        }
+    }
+
     /** A receiver that answers the hello and the confirm, and accepts the manifest. */
     private static ScriptedChannel acceptingReceiver() {
         Incoming[] handshake = Handshakes.peer(Role.RECEIVER, CODE, CODE);
