@@ -58,9 +58,9 @@ ID_B = b"receiver"
 ENCRYPTION = "aes-256-gcm"
 TAG_S2R = bytes.fromhex("00000001")
 TAG_R2S = bytes.fromhex("00000002")
-RECORD = 65536
+RECORD = 16384
 SEALED_RECORD = RECORD + 16
-MAX_RECORDS = 17
+MAX_RECORDS = 65
 
 
 def fixed_secret(label):
@@ -218,7 +218,7 @@ def record_aad(counter, last):
 
 
 def seal(key, tag, counter, plaintext):
-    """-> (frame, records). The plaintext (kind || body) is cut into records of 65536 bytes."""
+    """-> (frame, records). The plaintext (kind || body) is cut into records of 16384 bytes."""
     assert plaintext
     pieces = [plaintext[i:i + RECORD] for i in range(0, len(plaintext), RECORD)]
     out = b""
@@ -781,10 +781,10 @@ def sealed_vectors():
     valid = [
         ("a control message (kind 1) from the sender, counter 0", s2r, TAG_S2R, 0, 1, control),
         ("a chunk frame (kind 2) of 13 bytes of payload", s2r, TAG_S2R, 1, 2, chunk),
-        ("a plaintext of exactly 65536 bytes: one full record", s2r, TAG_S2R, 0, 2, b"\x00" * (RECORD - 1)),
-        ("a plaintext of 65537 bytes: two records, the second of 1 byte", s2r, TAG_S2R, 0, 2, b"\x00" * RECORD),
+        ("a plaintext of exactly 16384 bytes: one full record", s2r, TAG_S2R, 0, 2, b"\x00" * (RECORD - 1)),
+        ("a plaintext of 16385 bytes: two records, the second of 1 byte", s2r, TAG_S2R, 0, 2, b"\x00" * RECORD),
         ("the largest frame: a chunk frame of 1048616 bytes (sealing does not look inside; here 0x61 "
-         "throughout), 17 records", s2r, TAG_S2R, 0, 2, b"a" * 1048616),
+         "throughout), 65 records", s2r, TAG_S2R, 0, 2, b"a" * 1048616),
         ("a control message from the receiver at counter 5", r2s, TAG_R2S, 5, 1, compact({"type": "accept"}).encode()),
         ("a large counter, 2^40 + 3", r2s, TAG_R2S, 2 ** 40 + 3, 1,
          compact({"type": "ack", "files": 3, "bytes": 25}).encode()),
@@ -807,7 +807,7 @@ def sealed_vectors():
         t.update({"records": records, "nextCounter": counter + records, "result": "valid"})
         tests.append(t)
         wires[len(tests)] = (wire, key, tag, counter, records)
-    assert len(wires[5][0]) == 1048889 and wires[5][4] == 17
+    assert len(wires[5][0]) == 1049657 and wires[5][4] == 65
     assert len(wires[4][0]) == SEALED_RECORD + 17 and len(wires[3][0]) == SEALED_RECORD
 
     CONTROL, RECORDS2, MAX, AT5, LARGE, ACROSS = 1, 4, 5, 6, 7, 8
@@ -815,11 +815,11 @@ def sealed_vectors():
     invalid = [
         ("a byte of the first record altered", CONTROL, {"flipByte": 0}),
         ("a byte of the first of two records altered", RECORDS2, {"flipByte": 10}),
-        ("a byte of a middle record (the ninth of 17) altered", MAX, {"flipByte": 8 * SEALED_RECORD + 1000}),
+        ("a byte of a middle record (the 33rd of 65) altered", MAX, {"flipByte": 32 * SEALED_RECORD + 1000}),
         ("a byte of the tag altered", CONTROL, {"flipByte": len1 - 1}),
-        ("a byte of the last record's tag altered", MAX, {"flipByte": 1048889 - 1}),
+        ("a byte of the last record's tag altered", MAX, {"flipByte": 1049657 - 1}),
         ("cut at a record boundary: only the first of two records", RECORDS2, {"truncate": SEALED_RECORD}),
-        ("cut at a record boundary: 16 of 17 records", MAX, {"truncate": 16 * SEALED_RECORD}),
+        ("cut at a record boundary: 64 of 65 records", MAX, {"truncate": 64 * SEALED_RECORD}),
         ("cut inside the last record, leaving 16 bytes of it (less than 17)", RECORDS2,
          {"truncate": SEALED_RECORD + 16}),
         ("the last byte of the tag cut off", CONTROL, {"truncate": len1 - 1}),
@@ -837,7 +837,7 @@ def sealed_vectors():
         ("opened with the other direction's key", CONTROL, {"openKey": r2s.hex()}),
         ("one byte appended", CONTROL, {"appendBytes": "00"}),
         ("the frame appended to itself", CONTROL, {"appendBytes": wires[CONTROL][0].hex()}),
-        ("17 bytes appended to the largest frame: an 18th piece", MAX, {"appendBytes": "00" * 17}),
+        ("17 bytes appended to the largest frame: a 66th piece", MAX, {"appendBytes": "00" * 17}),
     ]
     for comment, base, mutation in invalid:
         wire, key, tag, counter, records = wires[base]
@@ -870,7 +870,7 @@ def sealed_vectors():
                       "plaintext": plaintext.hex(), "wire": wire.hex(), "result": "invalid"})
 
     write("sealed.json", "Sealed frames (protocol 7.3): plaintext = kind (1 byte) || body, cut into records of "
-          "65536 bytes; record i is AES-256-GCM under key with nonce = tag || u64be(counter + i) and aad = "
+          "16384 bytes; record i is AES-256-GCM under key with nonce = tag || u64be(counter + i) and aad = "
           "u64be(counter + i) || last (01 for the final record, else 00). body is {hex} or {repeat: one byte "
           "in hex, times}. 'valid': sealing gives wire (or, for long frames, a frame of wireLength bytes whose "
           "SHA-256 is wireSha256) of records records, and the next frame of the direction starts at "

@@ -1,5 +1,6 @@
 package org.p2pcopy.client;
 
+import org.p2pcopy.client.crypto.CipherWarmUp;
 import org.p2pcopy.client.pairing.Code;
 import org.p2pcopy.client.pairing.CodeGenerator;
 import org.p2pcopy.client.pairing.Pairing;
@@ -32,12 +33,18 @@ public final class P2pCopy {
         warmUpInBackground();
         // Read the tree before connecting: a missing file is the user's to fix, not the peer's to wait for.
         SourceTree sources = SourceTree.scan(request.paths(), listener);
+        Runnable whileWaiting = () -> { };
+        if (request.encrypt()) {
+            CipherWarmUp.startIfWorthwhile(sources.bytes());
+            whileWaiting = CipherWarmUp::start;
+        }
         Pairing.Paired paired;
         if (given != null) {
             listener.pairing(request.code());
-            paired = new Pairing.Paired(given, Pairing.connect(request.server(), given, Role.SENDER, listener));
+            paired = new Pairing.Paired(given, Pairing.connect(request.server(), given, Role.SENDER, listener,
+                    whileWaiting));
         } else {
-            paired = Pairing.connectWithNewCode(request.server(), generator, listener);
+            paired = Pairing.connectWithNewCode(request.server(), generator, listener, whileWaiting);
         }
         try (RelayConnection relay = paired.relay()) {
             return new Sender(relay, paired.code(), sources, request.encrypt(), listener).run();
@@ -51,7 +58,9 @@ public final class P2pCopy {
         OutputTree output = OutputTree.open(request.outputFolder(), request.overwrite());
         Thread cleanup = new Thread(output::discardPartials, "p2p-copy-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        try (RelayConnection relay = Pairing.connect(request.server(), code, Role.RECEIVER, listener)) {
+        // Encryption is the sender's choice, known after pairing; time spent waiting for it is free.
+        try (RelayConnection relay = Pairing.connect(request.server(), code, Role.RECEIVER, listener,
+                CipherWarmUp::start)) {
             return new Receiver(relay, code, output, listener).run();
         } finally {
             removeHook(cleanup);

@@ -19,7 +19,7 @@ public final class SealedFormat {
     /** A full record on the wire: ciphertext and tag. */
     static final int PIECE_BYTES = FrameCipher.RECORD_BYTES + FrameCipher.TAG_BYTES;
     static final int AAD_BYTES = Long.BYTES + 1;
-    /** The largest frame on the wire: 1048889 bytes. */
+    /** The largest frame on the wire: 1049657 bytes. */
     public static final int MAX_WIRE_BYTES = wireBytes(MAX_BODY_BYTES);
 
     private SealedFormat() {

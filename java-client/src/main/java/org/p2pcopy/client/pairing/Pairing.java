@@ -17,9 +17,12 @@ public final class Pairing {
     public record Paired(Code code, RelayConnection relay) {
     }
 
-    /** Connects under the user's code and waits for the other peer. */
-    public static RelayConnection connect(String server, Code code, Role role, TransferListener listener)
-            throws TransferException {
+    /**
+     * Connects under the user's code and waits for the other peer, running {@code whileWaiting} if
+     * this peer is the first in its room.
+     */
+    public static RelayConnection connect(String server, Code code, Role role, TransferListener listener,
+            Runnable whileWaiting) throws TransferException {
         if (!code.hasSecret()) {
             listener.warning("the code has no '-', so the relay sees all of it and could pose as the other side; "
                     + "in codes like 7-crayon-orbit only the part before the first '-' reaches the relay");
@@ -27,7 +30,7 @@ public final class Pairing {
         URI endpoint = RelayAddress.endpoint(server, code.room(), role);
         listener.status("connecting to " + endpoint);
         RelayConnection relay = RelayConnection.open(endpoint);
-        return awaitPeer(relay, code, role, listener);
+        return awaitPeer(relay, code, role, listener, whileWaiting);
     }
 
     /**
@@ -35,8 +38,8 @@ public final class Pairing {
      * ours, and waits for the receiver. A room that is taken, or where a receiver already waits
      * (nobody can know a code that did not exist yet), is left for another number.
      */
-    public static Paired connectWithNewCode(String server, CodeGenerator generator, TransferListener listener)
-            throws TransferException {
+    public static Paired connectWithNewCode(String server, CodeGenerator generator, TransferListener listener,
+            Runnable whileWaiting) throws TransferException {
         for (int attempt = 0; attempt < CodeGenerator.attempts(); attempt++) {
             Code code = generator.generate(attempt);
             URI endpoint = RelayAddress.endpoint(server, code.room(), Role.SENDER);
@@ -50,7 +53,8 @@ public final class Pairing {
                     claimed = true;
                     listener.pairing(code.password());
                     listener.status("waiting for the receiver to join room " + code.room());
-                    return new Paired(code, awaitPeer(relay, code, Role.SENDER, listener));
+                    whileWaiting.run();
+                    return new Paired(code, awaitPeer(relay, code, Role.SENDER, listener, () -> { }));
                 }
             } finally {
                 if (!claimed) {
@@ -62,11 +66,13 @@ public final class Pairing {
                 + CodeGenerator.attempts() + " attempts: is it overloaded?");
     }
 
-    private static RelayConnection awaitPeer(RelayConnection relay, Code code, Role role, TransferListener listener)
-            throws TransferException {
+    private static RelayConnection awaitPeer(RelayConnection relay, Code code, Role role, TransferListener listener,
+            Runnable whileWaiting) throws TransferException {
         try {
-            relay.awaitPaired(() -> listener.status("waiting for the " + role.other().wireName() + " to join room "
-                    + code.room()));
+            relay.awaitPaired(() -> {
+                listener.status("waiting for the " + role.other().wireName() + " to join room " + code.room());
+                whileWaiting.run();
+            });
         } catch (TransferException e) {
             relay.close();
             throw e;

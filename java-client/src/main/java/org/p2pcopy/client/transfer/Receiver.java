@@ -8,6 +8,7 @@ import java.util.List;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferListener;
 import org.p2pcopy.client.TransferSummary;
+import org.p2pcopy.client.crypto.CipherWarmUp;
 import org.p2pcopy.client.crypto.ScalarSource;
 import org.p2pcopy.client.pairing.Code;
 import org.p2pcopy.client.protocol.Accept;
@@ -59,7 +60,8 @@ public final class Receiver {
 
     public TransferSummary run() throws TransferException {
         // A receiver always offers encryption: whether it is used is the sender's choice, made known here.
-        if (conversation.handshake(List.of(Hello.ENCRYPTION))) {
+        boolean sealed = conversation.handshake(List.of(Hello.ENCRYPTION));
+        if (sealed) {
             listener.status("code confirmed by the sender; end-to-end encrypted (SPAKE2, AES-256-GCM)");
         } else {
             listener.warning("the sender turned encryption off (--no-encrypt): file names, sizes and contents "
@@ -68,6 +70,9 @@ public final class Receiver {
         List<Entry> entries = receiveManifest();
         List<Entry> files = entries.stream().filter(Entry::isFile).toList();
         totalBytes = files.stream().mapToLong(Entry::size).sum();
+        if (sealed) {
+            CipherWarmUp.startIfWorthwhile(totalBytes);
+        }
         try {
             output.check(entries);
             output.createFolders(entries);

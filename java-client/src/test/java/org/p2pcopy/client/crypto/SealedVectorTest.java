@@ -198,7 +198,7 @@ class SealedVectorTest {
         return join(List.of(new byte[] {(byte) test.getInt("kind")}, body));
     }
 
-    /** The frame cut as it was sealed: records of 65552 bytes with their tags, the last one the rest. */
+    /** The frame cut as it was sealed: records of 16400 bytes with their tags, the last one the rest. */
     private static List<byte[]> records(byte[] wire) {
         List<byte[]> records = new ArrayList<>();
         for (int start = 0; start < wire.length; start += SealedFormat.PIECE_BYTES) {
