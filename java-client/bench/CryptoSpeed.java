@@ -24,7 +24,7 @@ import org.p2pcopy.client.crypto.FrameCipher;
  *        in this JVM: ... CryptoSpeed.java seal|open|sha256 RECORD_BYTES
  *
  * Each pushes 1 GiB through in records of RECORD_BYTES (default and at most FrameCipher.RECORD_BYTES,
- * 64 KiB) and prints MB/s (10^6 bytes per second) for the first 256 MiB and for the remaining 768 MiB,
+ * 16 KiB) and prints MB/s (10^6 bytes per second) for the first 256 MiB and for the remaining 768 MiB,
  * and every 64 MiB on one line.
  * The records that `open` opens are sealed, untimed, by BouncyCastle's own GCM, so that nothing warms
  * the JDK's GCM code before the timed part; that they open at all checks the nonce layout too.
