@@ -15,8 +15,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -176,16 +177,22 @@ class LinkedTransferTest {
 
     private static Outcome transfer(Link link, Path source, String senderCode, String receiverCode, boolean encrypt,
             Path out) throws Exception {
-        CompletableFuture<TransferException> sender = CompletableFuture.supplyAsync(() -> run(link.sender,
-                () -> new Sender(link.sender, Code.parse(senderCode), SourceTree.scan(List.of(source),
-                        TransferListener.SILENT), encrypt, TransferListener.SILENT).run()));
-        CompletableFuture<TransferException> receiver = CompletableFuture.supplyAsync(() -> run(link.receiver,
-                () -> new Receiver(link.receiver, Code.parse(receiverCode), OutputTree.open(out, false),
-                        TransferListener.SILENT).run()));
-        TransferException s = sender.get();
-        TransferException r = receiver.get();
-        return new Outcome(s == null ? null : s.failure(), r == null ? null : r.failure(),
-                s == null ? "" : s.getMessage(), r == null ? "" : r.getMessage());
+        // A thread each: the common pool may run one task at a time on a small machine, and the two wait on each other.
+        ExecutorService peers = Executors.newFixedThreadPool(2);
+        try {
+            Future<TransferException> sender = peers.submit(() -> run(link.sender,
+                    () -> new Sender(link.sender, Code.parse(senderCode), SourceTree.scan(List.of(source),
+                            TransferListener.SILENT), encrypt, TransferListener.SILENT).run()));
+            Future<TransferException> receiver = peers.submit(() -> run(link.receiver,
+                    () -> new Receiver(link.receiver, Code.parse(receiverCode), OutputTree.open(out, false),
+                            TransferListener.SILENT).run()));
+            TransferException s = sender.get();
+            TransferException r = receiver.get();
+            return new Outcome(s == null ? null : s.failure(), r == null ? null : r.failure(),
+                    s == null ? "" : s.getMessage(), r == null ? "" : r.getMessage());
+        } finally {
+            peers.shutdownNow();
+        }
     }
 
     private interface Side {
