@@ -2,6 +2,7 @@ package org.p2pcopy.relay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.p2pcopy.relay.RelayDeployment.freshRoom;
 import static org.p2pcopy.relay.WsPeer.PAIRED;
 import static org.p2pcopy.relay.WsPeer.TIMEOUT;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +40,10 @@ import org.p2pcopy.client.ReceiveRequest;
 import org.p2pcopy.client.SendRequest;
 import org.p2pcopy.client.TransferListener;
 import org.p2pcopy.client.TransferSummary;
+import org.p2pcopy.client.pairing.Code;
+import org.p2pcopy.client.pairing.CodeGenerator;
+import org.p2pcopy.client.pairing.Pairing;
+import org.p2pcopy.client.transport.RelayConnection;
 import org.p2pcopy.relay.WsPeer.Binary;
 import org.p2pcopy.relay.WsPeer.Frame;
 import org.p2pcopy.relay.WsPeer.Text;
@@ -229,6 +235,47 @@ class RelayTest {
             peers.shutdownNow();
         }
         FileTrees.assertSameTree(source, output.resolve(source.getFileName()));
+    }
+
+    /**
+     * A sender making a new code leaves a room that another sender holds (4001) and one where a
+     * receiver already waits (nobody could know a code that did not exist yet), and takes the next.
+     */
+    @Test
+    void aNewCodeAvoidsATakenRoomAndOneWhereSomeoneAlreadyWaits() throws Exception {
+        long seed = System.nanoTime();
+        CodeGenerator predicted = new CodeGenerator(2, new Random(seed));
+        Code taken = predicted.generate(0);
+        Code squatted = predicted.generate(1);
+        Code expected = predicted.generate(2);
+        assumeTrue(Set.of(taken.room(), squatted.room(), expected.room()).size() == 3, "the rooms drawn collide");
+        String server = RelayDeployment.httpBase(base);
+        CompletableFuture<String> announced = new CompletableFuture<>();
+        TransferListener listener = new TransferListener() {
+            @Override
+            public void pairing(String code) {
+                announced.complete(code);
+            }
+        };
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        try (WsPeer holder = open(taken.room(), "send"); WsPeer squatter = open(squatted.room(), "receive")) {
+            holder.expectText(WAITING);
+            squatter.expectText(WAITING);
+            Future<Pairing.Paired> paired = sender.submit(() -> Pairing.connectWithNewCode(server,
+                    new CodeGenerator(2, new Random(seed)), listener, () -> { }));
+
+            assertEquals(expected.password(), announced.get(30, TimeUnit.SECONDS));
+            squatter.expectText(PAIRED);
+            squatter.expectClose(4002); // the new code's sender paired with it, then left
+            try (WsPeer receiver = open(expected.room(), "receive")) {
+                receiver.expectText(PAIRED);
+                try (RelayConnection relay = paired.get(30, TimeUnit.SECONDS).relay()) {
+                    assertEquals(expected.password(), paired.get().code().password());
+                }
+            }
+        } finally {
+            sender.shutdownNow();
+        }
     }
 
     private WsPeer open(String room, String role) {

@@ -2,6 +2,7 @@ package org.p2pcopy.client.pairing;
 
 import java.security.SecureRandom;
 import java.util.StringJoiner;
+import java.util.random.RandomGenerator;
 import org.p2pcopy.client.TransferException;
 
 /**
@@ -17,14 +18,23 @@ public final class CodeGenerator {
     /** Rooms are short numbers while few are taken; later attempts draw from a wider range. */
     private static final int[] ROOM_RANGES = {1000, 1000, 1000, 10_000, 10_000, 100_000};
 
-    private final SecureRandom random = new SecureRandom();
+    private final RandomGenerator random;
     private final int words;
 
     public CodeGenerator(int words) {
+        this(words, new SecureRandom());
+    }
+
+    /**
+     * Draws from {@code random}: only tests may pass anything but a {@link SecureRandom}, to know in
+     * advance which rooms the codes will name.
+     */
+    public CodeGenerator(int words, RandomGenerator random) {
         if (words < MIN_WORDS || words > MAX_WORDS) {
             throw new IllegalArgumentException("a generated code has " + MIN_WORDS + " to " + MAX_WORDS + " words");
         }
         this.words = words;
+        this.random = random;
     }
 
     /** How many attempts {@link #generate} supports before the caller should give up. */
