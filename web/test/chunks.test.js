@@ -1,0 +1,44 @@
+// docs/vectors/chunks.json: chunk frames and the receiver's checks of each (docs/protocol.md §3.2).
+// The receiver's check: the seq must be the expected one and the chain must advance from prevChain.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { HashChain, decodeChunk, encodeChunk } from '../src/protocol/chain.js';
+import { ProtocolError } from '../src/protocol/errors.js';
+import { toHex } from '../src/protocol/bytes.js';
+import { hex, name, tests } from './vectors.js';
+
+function receiver(test) {
+  return new HashChain(hex(test.prevChain), BigInt(test.expectedSeq));
+}
+
+describe('chunks.json', () => {
+  for (const test of tests('chunks.json')) {
+    it(name(test), async () => {
+      const frame = hex(test.frame);
+      switch (test.result) {
+        case 'valid': {
+          const chunk = decodeChunk(frame);
+          assert.equal(chunk.seq, BigInt(test.seq), 'seq');
+          assert.equal(toHex(chunk.chain), test.chain, 'chain');
+          assert.equal(toHex(chunk.payload), test.payload, 'payload');
+          assert.equal(toHex(encodeChunk(chunk.seq, chunk.chain, chunk.payload)), test.frame, 'encoded again');
+          const check = receiver(test);
+          assert.equal(await check.accepts(chunk), true, 'the receiver rejected a valid chunk');
+          assert.equal(check.nextSeq, BigInt(test.expectedSeq) + 1n, 'the receiver moves on');
+          break;
+        }
+        case 'protocol':
+          assert.throws(() => decodeChunk(frame), (e) => e instanceof ProtocolError && e.code === 'protocol');
+          break;
+        case 'integrity': {
+          const chunk = decodeChunk(frame);
+          assert.equal(await receiver(test).accepts(chunk), false, 'the receiver accepted a chunk it must reject');
+          await assert.rejects(receiver(test).check(chunk), (e) => e instanceof ProtocolError && e.code === 'integrity');
+          break;
+        }
+        default:
+          assert.fail('unknown result ' + test.result);
+      }
+    });
+  }
+});
