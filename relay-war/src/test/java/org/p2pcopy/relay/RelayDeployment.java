@@ -2,13 +2,17 @@ package org.p2pcopy.relay;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -21,7 +25,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 final class RelayDeployment {
     private static final Path CLASSES = Path.of("target/classes");
     private static final Path WEB_XML = Path.of("src/main/webapp/WEB-INF/web.xml");
-    private static final Path PAGE = Path.of("../web/src/index.html");
+    /** The page's script, built by the web module into a jar that is on the test class path. */
+    private static final String PAGE_SCRIPT = "META-INF/resources/app.js";
 
     private RelayDeployment() {
     }
@@ -52,7 +57,33 @@ final class RelayDeployment {
         return ShrinkWrap.create(WebArchive.class, "ROOT.war")
                 .merge(classes, "/WEB-INF/classes")
                 .setWebXML(new StringAsset(webXml))
-                .addAsWebResource(PAGE.toFile(), "index.html");
+                .addAsLibrary(page());
+    }
+
+    /**
+     * The page as the WAR carries it: the web module's jar, whose META-INF/resources/ the server
+     * serves at the context root. A build that stops before {@code package} has only its classes.
+     */
+    private static JavaArchive page() {
+        try {
+            List<URL> found = Collections.list(RelayDeployment.class.getClassLoader().getResources(PAGE_SCRIPT));
+            if (found.size() != 1) {
+                throw new IllegalStateException("expected the page's " + PAGE_SCRIPT + " once on the test class path: " + found);
+            }
+            URL script = found.get(0);
+            if (script.getProtocol().equals("jar")) {
+                File jar = new File(((JarURLConnection) script.openConnection()).getJarFileURL().toURI());
+                return ShrinkWrap.createFromZipFile(JavaArchive.class, jar);
+            }
+            Path root = Path.of(script.toURI()).resolve("../../..").normalize();
+            return ShrinkWrap.create(ExplodedImporter.class, "p2p-copy-web.jar")
+                    .importDirectory(root.toFile())
+                    .as(JavaArchive.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The relay's WebSocket address for a path below {@code /relay/}, e.g. {@code v1/7/send}. */

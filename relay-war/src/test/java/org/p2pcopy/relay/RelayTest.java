@@ -80,6 +80,16 @@ class RelayTest {
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
                 () -> "Content-Type " + page.headers().firstValue("Content-Type"));
         assertTrue(page.body().toLowerCase().contains("<html"), "not an HTML page");
+        assertTrue(page.body().contains("src=\"app.js\""), "the page does not load its script");
+
+        // The script is bundled by the web module and served from its jar, beside the page.
+        HttpResponse<String> script = WsPeer.HTTP.send(HttpRequest.newBuilder(
+                URI.create(RelayDeployment.httpBase(base) + "/app.js")).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("Content-Type").orElse("").contains("javascript"),
+                () -> "Content-Type " + script.headers().firstValue("Content-Type"));
+        assertTrue(script.body().contains("relay"), "app.js is not the page's script");
     }
 
     @ParameterizedTest(name = "{0} first")

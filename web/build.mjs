@@ -1,0 +1,34 @@
+// Builds the page for the relay: node build.mjs OUTPUT_DIR
+//
+// Bundles src/app.js and what it imports into OUTPUT_DIR/app.js (minified, with a source map) and
+// copies src/index.html and everything under src/static/ beside it. The Maven build passes
+// target/classes/META-INF/resources, so the jar it makes is served at the relay's context root.
+import { build } from "esbuild";
+import { cp, mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+if (process.argv.length !== 3) {
+  console.error("usage: node build.mjs OUTPUT_DIR");
+  process.exit(2);
+}
+const out = resolve(process.argv[2]);
+const src = join(dirname(fileURLToPath(import.meta.url)), "src");
+
+await mkdir(out, { recursive: true });
+await build({
+  entryPoints: [join(src, "app.js")],
+  outfile: join(out, "app.js"),
+  bundle: true,
+  format: "esm",
+  target: "es2020",
+  minify: true,
+  sourcemap: true,
+  logLevel: "warning",
+});
+await cp(join(src, "index.html"), join(out, "index.html"));
+if (existsSync(join(src, "static"))) {
+  await cp(join(src, "static"), out, { recursive: true });
+}
+console.log(`page built in ${out}`);
