@@ -20,3 +20,11 @@ describe('paths.json', () => {
     });
   }
 });
+
+// What the JSON vectors cannot carry: a UTF-8 file cannot hold a lone surrogate.
+it('a lone surrogate is refused and a pair is not', () => {
+  for (const path of ['a\ud800', 'a\udc00b', 'dir/\udbff', '\udfff']) {
+    assert.equal(pathProblem(path), 'a path that is not valid Unicode', JSON.stringify(path));
+  }
+  assert.equal(pathProblem('emoji \ud83d\ude00.txt'), null);
+});

@@ -7,9 +7,15 @@ export const MAX_ELEMENT_BYTES = 255;
 export const MAX_PATH_BYTES = 4096;
 
 /** Why `path` is not allowed, or null when it is. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 export function pathProblem(path) {
   if (path.length === 0) {
     return 'an empty path';
+  }
+  if (LONE_SURROGATE.test(path)) {
+    // A lone surrogate has no UTF-8 form: on disk it would become '?', and two paths one name.
+    return 'a path that is not valid Unicode';
   }
   if (utf8Length(path) > MAX_PATH_BYTES) {
     return 'a path longer than ' + MAX_PATH_BYTES + ' bytes';

@@ -18,6 +18,10 @@ public final class PathRules {
         if (path.isEmpty()) {
             return "an empty path";
         }
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(path)) {
+            // A lone surrogate has no UTF-8 form: on disk it would become '?', and two paths one name.
+            return "a path that is not valid Unicode";
+        }
         if (path.getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
             return "a path longer than " + MAX_PATH_BYTES + " bytes";
         }
