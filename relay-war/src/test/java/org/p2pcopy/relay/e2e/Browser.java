@@ -85,9 +85,16 @@ final class Browser implements AutoCloseable {
         this.downloads = downloads;
     }
 
-    /** Skips the calling test (or, from {@code @BeforeAll}, its class) on a machine without the two. */
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /**
+     * Skips the calling test on a machine without the two. (Called from {@code @BeforeAll}, it would
+     * skip the class, but Failsafe then reports no test at all rather than skipped ones.)
+     */
     static void assumeInstalled() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(installed(),
                 "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                         + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
     }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -28,11 +27,6 @@ import org.openqa.selenium.logging.LogEntry;
 class BrowserIT {
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void needsTheBrowser() {
-        Browser.assumeInstalled();
-    }
 
     private String page(String body) throws Exception {
         Path html = Files.writeString(work.resolve("page.html"),

@@ -20,9 +20,10 @@ class PageIT extends RelayAndTree {
 
     @BeforeAll
     static void startRelay() throws Exception {
-        // Checked first, so that a machine without the browser skips the class without starting the relay.
-        Browser.assumeInstalled();
-        start(0);
+        // Without the browser every test is skipped (Browser.start), and the relay is not needed.
+        if (Browser.installed()) {
+            start(0);
+        }
     }
 
     @BeforeEach
