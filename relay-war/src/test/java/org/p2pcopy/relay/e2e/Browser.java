@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -56,9 +55,6 @@ final class Browser implements AutoCloseable {
     static final int PHONE_WIDTH = 375;
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private static final Pattern MISSING_FAVICON = Pattern.compile(
-            "https?://[^/]+/favicon\\.ico - Failed to load resource: the server responded with a status of 404 \\(Not Found\\)");
 
     /** Held here: java.util.logging keeps loggers only weakly, and with them their level. */
     private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
@@ -175,14 +171,9 @@ final class Browser implements AutoCloseable {
         return List.copyOf(console);
     }
 
-    /**
-     * Console entries at error level (console.error, uncaught exceptions, failed requests), except the
-     * 404 of the {@code /favicon.ico} that the browser asks for by itself when a page names no icon.
-     * The page names none yet; once it does (web/src), that exception can go.
-     */
+    /** Console entries at error level: console.error, uncaught exceptions, failed requests. */
     List<LogEntry> consoleErrors() {
-        return console().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> !MISSING_FAVICON.matcher(e.getMessage()).matches()).toList();
+        return console().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
     }
 
     void assertNoConsoleErrors() {
