@@ -6,6 +6,9 @@ import { ProtocolError } from '../protocol/errors.js';
 import { CHUNK } from '../protocol/sealed.js';
 import { openerFor, sealerFor } from '../protocol/keyexchange.js';
 
+/** How long close() waits for frames still being sealed or sent, e.g. the `error` of a stop. */
+const CLOSE_WAIT_MS = 3_000;
+
 export class SealedChannel {
   #channel;
   #sealer;
@@ -71,7 +74,11 @@ export class SealedChannel {
     return opened.kind === CHUNK ? { binary: opened.body } : { text: opened.text };
   }
 
-  close(why) {
+  /** Closes once the frames already handed over are sealed and sent (at most a few seconds). */
+  async close(why) {
+    let timer;
+    await Promise.race([this.#sending, new Promise((resolve) => { timer = setTimeout(resolve, CLOSE_WAIT_MS); })]);
+    clearTimeout(timer);
     return this.#channel.close(why);
   }
 }
