@@ -110,8 +110,16 @@ export class RelayConnection {
       await relay.close(e);
       throw e;
     }
-    relay.#unwatch();
+    relay.detachAbort();
     return relay;
+  }
+
+  /**
+   * From now on the AbortSignal given to open() no longer closes the connection: once paired,
+   * stopping is the transfer's business, which tells the peer why before it closes.
+   */
+  detachAbort() {
+    this.#unwatch();
   }
 
   /** Closes on abort: every pending and later read or send fails with `cancelled`. */
