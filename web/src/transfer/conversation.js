@@ -134,7 +134,9 @@ export class Conversation {
   }
 
   async #unwrap(read) {
-    const frame = await read(); // a ProtocolError (a sealed frame that failed) or the end: thrown on
+    // A sealed frame that failed to open (ProtocolError) and the end of the connection
+    // (TransferError) go up as they are.
+    const frame = await read();
     if (frame === null) {
       return null;
     }

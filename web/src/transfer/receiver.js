@@ -6,7 +6,7 @@
 // The page writes through a Sink:
 //   createFolder(path) → Promise            before `accept`, for every folder of the manifest
 //   createFile(path, size) → Promise<file>  file: {write(Uint8Array), close(), abort()}, each → Promise
-//   finish() → Promise                      after the last file, before `ack`
+//   finish() → Promise                      after the last file, before `ack` (optional)
 // A file is committed (close) only after its size, chunk count and digest verified, and aborted
 // otherwise: nothing unverified may be presented as received. A sink may throw a ProtocolError
 // ('exists', 'no_space', 'io', 'bad_path') to stop with that code; any other error counts as `io`
@@ -90,7 +90,7 @@ export class Receiver {
     for (const [index, entry] of files.entries()) {
       await this.#receiveFile(index, entry, sink);
     }
-    await sinkCall(() => sink.finish(), '');
+    await sinkCall(() => sink.finish?.(), '');
     const end = await conversation.expect('end');
     if (end.files !== files.length || end.bytes !== bytes) {
       throw new ProtocolError('integrity', 'the sender announced ' + end.files + ' files and ' + end.bytes
