@@ -68,3 +68,53 @@ export class UsageError extends Error {
     this.exitCode = EXIT.USAGE;
   }
 }
+
+/**
+ * A transfer that did not succeed, with a message for the person who started it (the Java client's
+ * TransferException). Whatever stops a transfer reaches the page as one of these.
+ *
+ * - `exitCode`: the kind of failure (EXIT, docs/protocol.md §6), which the page can show as it likes
+ * - `code`: the §3.1 error code when the failure is one of them (sent to or received from the
+ *   peer), else null: a relay or connection failure has none
+ * - `closeCode`: the WebSocket close code when the relay or the network ended the connection, else null
+ * - `byPeer`: true when the other peer stopped the transfer and said why (its message is quoted)
+ */
+export class TransferError extends Error {
+  constructor(exitCode, message, { code = null, closeCode = null, byPeer = false, cause = undefined } = {}) {
+    if (!Object.values(EXIT).includes(exitCode) || exitCode === EXIT.SUCCESS) {
+      throw new TypeError('not an exit code of a failure: ' + exitCode);
+    }
+    if (code !== null && !EXIT_OF_ERROR_CODE.has(code)) {
+      throw new TypeError('not an error code of docs/protocol.md §3.1: ' + code);
+    }
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'TransferError';
+    this.exitCode = exitCode;
+    this.code = code;
+    this.closeCode = closeCode;
+    this.byPeer = byPeer;
+  }
+
+  /** The failure a ProtocolError means for the peer that stops with it. */
+  static of(problem) {
+    return new TransferError(problem.exitCode, problem.message, { code: problem.code, cause: problem });
+  }
+}
+
+/**
+ * A text from elsewhere (a path, the peer's error message) made safe to show: control characters
+ * (C0, DEL, C1) escaped as \uXXXX so that a hostile name cannot fake lines or hide parts, and cut at
+ * 200 code points, as the Java client's PathRules.printable.
+ */
+export function printable(text) {
+  let out = '';
+  let count = 0;
+  for (const character of String(text)) {
+    if (count++ === 200) {
+      break;
+    }
+    const cp = character.codePointAt(0);
+    out += cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0) ? '\\u' + cp.toString(16).padStart(4, '0') : character;
+  }
+  return out;
+}

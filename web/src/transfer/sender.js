@@ -1,0 +1,141 @@
+// The sending side of a transfer (docs/protocol.md §4), as the Java client's Sender: handshake,
+// manifest, every file as chunks of 1 MiB with their running hash, end, and then it waits for the
+// receiver's acknowledgement, without which it does not succeed.
+import { ENCRYPTION } from '../protocol/codec.js';
+import { HashChain, MAX_PAYLOAD_BYTES, encodeChunk } from '../protocol/chain.js';
+import { ProtocolError, printable } from '../protocol/errors.js';
+import { toHex } from '../protocol/bytes.js';
+import { Conversation } from './conversation.js';
+import { listenerOf } from './listener.js';
+import { manifestParts } from './manifest.js';
+import { createSourceTree } from './source.js';
+
+export class Sender {
+  #conversation;
+  #tree;
+  #encrypt;
+  #listener;
+  #signal;
+  #bytesSent = 0;
+
+  /**
+   * @param channel the relay connection, paired (relay.js connect)
+   * @param code the code as typed, or as parseCode returns it
+   * @param source what to send: createSourceTree's result, or the entries to give it
+   * @param options.encrypt false only when the user turned encryption off: names, sizes and
+   *     contents then cross the relay in clear, and the receiver is told so
+   * @param options.listener callbacks (listener.js): status, warning, started, progress
+   * @param options.signal an AbortSignal: the user stops, the receiver hears `cancelled`
+   * @param options.secret the SPAKE2 secret, for test vectors only
+   */
+  constructor(channel, code, source, { encrypt = true, listener = {}, signal, secret, software } = {}) {
+    this.#tree = Array.isArray(source) ? createSourceTree(source) : source;
+    this.#conversation = new Conversation(channel, code, 'sender', { secret, software });
+    this.#encrypt = encrypt;
+    this.#listener = listenerOf(listener);
+    this.#signal = signal;
+  }
+
+  /**
+   * Runs the whole transfer and closes the connection.
+   *
+   * @returns {{files, folders, bytes, encrypted, ms}} once the receiver confirmed every file
+   * @throws {TransferError} with the exit code, the §3.1 code if any, and a message for people
+   */
+  async run() {
+    const unwatch = this.#conversation.cancelOn(this.#signal);
+    try {
+      return await this.#run();
+    } catch (e) {
+      throw await this.#conversation.failure(e);
+    } finally {
+      unwatch();
+      await this.#conversation.channel.close();
+    }
+  }
+
+  async #run() {
+    const conversation = this.#conversation;
+    const tree = this.#tree;
+    const sealed = await conversation.handshake(this.#encrypt ? [ENCRYPTION] : []);
+    if (sealed) {
+      this.#listener.status('code confirmed by the receiver; end-to-end encrypted (SPAKE2, AES-256-GCM)');
+    } else {
+      this.#listener.warning((this.#encrypt ? 'the receiver did not offer encryption' : 'encryption is off')
+        + ': file names, sizes and contents cross the relay in clear, and the relay could alter them unnoticed');
+    }
+    for (const part of manifestParts(tree.entries)) {
+      await conversation.send(part);
+    }
+    await conversation.expect('accept');
+    this.#listener.started(tree.files, tree.folders, tree.bytes);
+    const start = performance.now();
+    let index = 0;
+    for (const entry of tree.entries) {
+      if (entry.kind === 'file') {
+        await this.#sendFile(index++, entry);
+      }
+    }
+    await conversation.send({ type: 'end', files: tree.files, bytes: tree.bytes });
+    this.#listener.status('waiting for the receiver to confirm');
+    const ack = await conversation.expect('ack');
+    if (ack.files !== tree.files || ack.bytes !== tree.bytes) {
+      throw new ProtocolError('integrity', 'the receiver confirmed ' + ack.files + ' files and ' + ack.bytes
+        + ' bytes, but ' + tree.files + ' files and ' + tree.bytes + ' bytes were sent');
+    }
+    return { files: tree.files, folders: tree.folders, bytes: tree.bytes, encrypted: sealed,
+      ms: performance.now() - start };
+  }
+
+  async #sendFile(index, entry) {
+    const conversation = this.#conversation;
+    await conversation.send({ type: 'file_begin', index, path: entry.path, size: entry.size });
+    const chain = new HashChain();
+    for (let offset = 0; offset < entry.size;) {
+      const length = Math.min(MAX_PAYLOAD_BYTES, entry.size - offset);
+      const payload = await this.#read(entry, offset, length);
+      const seq = chain.nextSeq;
+      const frame = encodeChunk(seq, await chain.next(payload), payload);
+      await this.#checkOnReceiver();
+      await conversation.sendChunk(frame);
+      offset += length;
+      this.#bytesSent += length;
+      this.#listener.progress(this.#bytesSent, this.#tree.bytes);
+    }
+    await conversation.send({ type: 'file_end', index, chunks: Number(chain.nextSeq), size: entry.size,
+      digest: toHex(chain.value) });
+  }
+
+  async #read(entry, offset, length) {
+    let bytes;
+    try {
+      bytes = await entry.read(offset, length);
+    } catch (e) {
+      throw new ProtocolError('io', 'cannot read ' + printable(entry.path) + ': ' + (e?.message ?? e)
+        + ' (if it changed since it was chosen, choose it again)');
+    }
+    if (bytes instanceof ArrayBuffer) {
+      bytes = new Uint8Array(bytes);
+    }
+    if (!(bytes instanceof Uint8Array) || bytes.length > length) {
+      throw new TypeError('read(' + offset + ', ' + length + ') of ' + entry.path + ' gave no Uint8Array of at most '
+        + length + ' bytes');
+    }
+    if (bytes.length < length) {
+      throw new ProtocolError('changed', printable(entry.path) + ' changed while it was being sent (it became '
+        + 'shorter); nothing of it was kept on the other side, send it again when it is complete');
+    }
+    return bytes;
+  }
+
+  /** The receiver only speaks while files flow to stop the transfer: hear it at once. */
+  async #checkOnReceiver() {
+    const early = await this.#conversation.poll();
+    if (early instanceof Uint8Array) {
+      throw new ProtocolError('protocol', 'the receiver sent a chunk');
+    }
+    if (early !== null) {
+      throw new ProtocolError('protocol', 'the receiver sent ' + early.type + ' during the transfer');
+    }
+  }
+}
