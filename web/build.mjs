@@ -1,6 +1,6 @@
 // Builds the page for the relay: node build.mjs OUTPUT_DIR
 //
-// Bundles src/app.js and what it imports into OUTPUT_DIR/app.js (minified, with a source map) and
+// Bundles src/app.js and what it imports (the Java client's words.txt among them) into OUTPUT_DIR/app.js (minified, with a source map) and
 // copies src/index.html and everything under src/static/ beside it. The Maven build passes
 // target/classes/META-INF/resources, so the jar it makes is served at the relay's context root.
 import { build } from "esbuild";
@@ -26,6 +26,8 @@ await build({
   minify: true,
   sourcemap: true,
   logLevel: "warning",
+  // The word list of new codes is the Java client's (imported by app.js), bundled as a string.
+  loader: { ".txt": "text" },
 });
 await cp(join(src, "index.html"), join(out, "index.html"));
 if (existsSync(join(src, "static"))) {

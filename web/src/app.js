@@ -1,7 +1,57 @@
-// The page's script; build.mjs bundles it with what it imports into app.js beside index.html.
+// The page's script; build.mjs bundles it with what it imports into app.js beside index.html, the
+// word list of new codes included (the Java client's, read as text).
+import wordsText from '../../java-client/src/main/resources/org/p2pcopy/client/pairing/words.txt';
+import { readWordList } from './protocol/code.js';
+import { codeFromHash, pageBase, saveMode } from './ui/place.js';
+import { setUpReceiving } from './ui/receive.js';
+import { setUpSending } from './ui/send.js';
+import { TransferView } from './ui/view.js';
 
-// Show the address of this very relay in the examples, as a user would type it.
-const base = location.origin + location.pathname.replace(/\/(index\.html)?$/, "");
-for (const id of ["relay", "relay2"]) {
-  document.getElementById(id).textContent = base;
+const byId = (id) => document.getElementById(id);
+
+// This very relay, as a user would type it: the examples name it, and the page talks to it.
+const base = pageBase(location);
+for (const id of ['relay', 'relay2']) {
+  byId(id).textContent = base;
 }
+
+const view = new TransferView({
+  section: byId('transfer'),
+  progress: byId('progress'),
+  bar: byId('progress-bar'),
+  status: byId('status'),
+  warnings: byId('warnings'),
+  error: byId('error'),
+  cancel: byId('cancel'),
+  starters: [byId('send-input'), byId('send-folder-input'), byId('receive-start')],
+});
+
+setUpSending({
+  fileInput: byId('send-input'),
+  folderInput: byId('send-folder-input'),
+  panel: byId('send-panel'),
+  code: byId('code'),
+  link: byId('link'),
+  command: byId('command'),
+}, view, base, readWordList(wordsText));
+
+const receive = setUpReceiving({
+  form: byId('receive-form'),
+  code: byId('receive-code'),
+  offer: byId('offer'),
+  offerSummary: byId('offer-summary'),
+  offerList: byId('offer-list'),
+  saveNote: byId('save-note'),
+  accept: byId('receive-accept'),
+  decline: byId('receive-decline'),
+}, view, base, saveMode(location.search, typeof window.showDirectoryPicker === 'function'));
+
+// /#42-crayon-orbit receives that code at once; so does a new fragment while the page is open.
+function receiveFromHash() {
+  const code = codeFromHash(location.hash);
+  if (code !== null) {
+    receive(code);
+  }
+}
+window.addEventListener('hashchange', receiveFromHash);
+receiveFromHash();

@@ -1,0 +1,57 @@
+// Sending from the page: the user picks files or a folder, the page claims a new code on its own
+// relay, shows it (with a link and the terminal command for the other side) and sends once the
+// receiver comes.
+import { pairWithNewCode } from '../pairing/pairing.js';
+import { entriesFromFiles } from '../transfer/picked.js';
+import { Sender } from '../transfer/sender.js';
+import { createSourceTree } from '../transfer/source.js';
+import { summary } from './format.js';
+import { receiveCommand, receiveLink } from './place.js';
+import { describeFailure } from './view.js';
+
+/**
+ * @param elements {fileInput, folderInput, panel, code, link, command}
+ * @param view the TransferView
+ * @param base the relay's address (place.js pageBase)
+ * @param wordList the 2048 words of new codes
+ */
+export function setUpSending(elements, view, base, wordList) {
+  for (const input of [elements.fileInput, elements.folderInput]) {
+    input.addEventListener('change', () => {
+      const files = [...input.files];
+      input.value = ''; // the same files may be picked again for another transfer
+      if (files.length > 0 && !view.busy) {
+        send(files, elements, view, base, wordList);
+      }
+    });
+  }
+}
+
+async function send(files, elements, view, base, wordList) {
+  const signal = view.begin();
+  elements.panel.hidden = true;
+  try {
+    const tree = createSourceTree(entriesFromFiles(files));
+    view.status('sending ' + summary(tree.files, tree.folders, tree.bytes));
+    const { code, relay } = await pairWithNewCode(base, wordList, {
+      signal,
+      onStatus: (m) => view.status(m),
+      onCode: (text) => {
+        elements.code.textContent = text;
+        const link = receiveLink(base, text);
+        elements.link.href = link;
+        elements.link.textContent = link;
+        elements.command.textContent = receiveCommand(base, text);
+        elements.panel.hidden = false;
+      },
+    });
+    const result = await new Sender(relay, code, tree, { signal, listener: view.listener() }).run();
+    view.status('done: ' + summary(result.files, result.folders, result.bytes)
+      + ' sent, and the receiver verified every file');
+  } catch (e) {
+    view.status('');
+    view.error(describeFailure(e));
+  } finally {
+    view.end();
+  }
+}
