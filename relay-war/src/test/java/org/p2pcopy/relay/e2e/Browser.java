@@ -117,7 +117,9 @@ final class Browser implements AutoCloseable {
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         options.setExperimentalOption("prefs", Map.of(
                 "download.default_directory", downloads.toAbsolutePath().toString(),
-                "download.prompt_for_download", false));
+                "download.prompt_for_download", false,
+                // A page that saves several files as downloads: allowed without asking, as a user would.
+                "profile.default_content_setting_values.automatic_downloads", 1));
 
         service.start();
         try {

@@ -1,0 +1,200 @@
+package org.p2pcopy.relay.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The relay's page sending and receiving in headless Chromium, with the Java client (a process) or
+ * another browser on the other side: every byte compared, both sides succeed or fail as they should.
+ * The page saves what it receives as downloads here ({@code ?save=download}): the folder picker of
+ * the File System Access API needs a real user and dialog.
+ */
+class PageTransferIT extends RelayAndTree {
+    private static final long BIG = 3 * 1024 * 1024 + 1234;
+    private static int room;
+    private final List<Browser> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void startRelayAndMakeTree() throws Exception {
+        if (Browser.installed()) {
+            start(BIG);
+        }
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(Browser::close);
+    }
+
+    private Browser browser(String name) throws Exception {
+        Browser browser = Browser.start(Files.createDirectories(work.resolve(name)));
+        browsers.add(browser);
+        return browser;
+    }
+
+    /** A code agreed beforehand, fresh per test, so that tests never meet in a room. */
+    private static String newCode() {
+        return (++room) + "-page-test";
+    }
+
+    /** Clients that give the relay as the page shows it, http://host:port. */
+    private Clients clientsOfThePage() {
+        return new Clients(relay.httpBase(), source.getParent(), work);
+    }
+
+    private static String text(Browser browser, String testId) {
+        return browser.driver().findElement(By.cssSelector("[data-testid=\"" + testId + "\"]")).getText();
+    }
+
+    private static WebElement element(Browser browser, String testId) {
+        return browser.driver().findElement(By.cssSelector("[data-testid=\"" + testId + "\"]"));
+    }
+
+    /** Waits until the page shows a code for a new transfer and returns it. */
+    private static String awaitCode(Browser browser) throws Exception {
+        Clients.eventually(() -> !text(browser, "code").isEmpty() || !text(browser, "error").isEmpty(),
+                () -> "the page showed no code; status: " + text(browser, "status"));
+        assertEquals("", text(browser, "error"));
+        return text(browser, "code");
+    }
+
+    private static void awaitStatus(Browser browser, String word) throws Exception {
+        Clients.eventually(() -> text(browser, "status").contains(word) || !text(browser, "error").isEmpty(),
+                () -> "the page's status never said \"" + word + "\": " + text(browser, "status"));
+        assertEquals("", text(browser, "error"), "the page shows an error");
+        assertTrue(text(browser, "status").contains(word), text(browser, "status"));
+    }
+
+    private static void awaitAcceptAndClick(Browser browser) throws Exception {
+        Clients.eventually(() -> element(browser, "receive-accept").isDisplayed() || !text(browser, "error").isEmpty(),
+                () -> "the page offered nothing to accept; status: " + text(browser, "status"));
+        assertEquals("", text(browser, "error"), "the page shows an error");
+        element(browser, "receive-accept").click();
+    }
+
+    @Test
+    void thePageSendsSeveralFilesToTheJavaClient() throws Exception {
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/");
+        List<String> names = List.of("Grüße aus Köln.txt", "日本語.md", "empty.txt");
+        List<Path> files = new ArrayList<>(names.stream().map(source::resolve).toList());
+        files.add(source.resolve("deep/big data.bin"));
+        element(page, "send-input").sendKeys(files.stream().map(p -> p.toAbsolutePath().toString())
+                .collect(Collectors.joining("\n")));
+
+        String code = awaitCode(page);
+        assertEquals("java -jar p2p-copy-client.jar receive " + relay.httpBase() + " " + code, text(page, "command"));
+        assertEquals(relay.httpBase() + "/#" + code, element(page, "link").getAttribute("href"));
+        Path out = work.resolve("out");
+        ClientProcess receiver = clientsOfThePage().receive("receiver", code, out);
+        Clients.assertExit(0, receiver);
+        awaitStatus(page, "verified");
+
+        for (Path file : files) {
+            Path received = out.resolve(file.getFileName().toString());
+            assertEquals(-1L, Files.mismatch(file, received), file.getFileName() + " differs");
+        }
+        try (Stream<Path> listing = Files.list(out)) {
+            assertEquals(files.size(), listing.count());
+        }
+        assertTrue(text(page, "progress").contains("100%"), text(page, "progress"));
+        page.assertNoConsoleErrors();
+    }
+
+    @Test
+    void thePageSendsAFolderToTheJavaClient() throws Exception {
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/");
+        element(page, "send-folder-input").sendKeys(source.toAbsolutePath().toString());
+
+        String code = awaitCode(page);
+        Path out = work.resolve("out");
+        ClientProcess receiver = clientsOfThePage().receive("receiver", code, out);
+        Clients.assertExit(0, receiver);
+        awaitStatus(page, "verified");
+
+        // Everything but the empty folder, which a folder input does not give the page.
+        Path received = out.resolve(source.getFileName().toString());
+        List<String> expected = Trees.relativePaths(source).stream().filter(p -> !p.equals("empty folder/")).toList();
+        assertEquals(expected, Trees.relativePaths(received));
+        for (String path : expected) {
+            if (Files.isRegularFile(source.resolve(path))) {
+                assertEquals(-1L, Files.mismatch(source.resolve(path), received.resolve(path)), path + " differs");
+            }
+        }
+        page.assertNoConsoleErrors();
+    }
+
+    @Test
+    void theJavaClientSendsToThePageWhichSavesDownloads() throws Exception {
+        String code = newCode();
+        List<String> names = List.of("Grüße aus Köln.txt", "big data.bin", "empty.txt");
+        ClientProcess sender = clients().send("sender", code, "project files/Grüße aus Köln.txt",
+                "project files/deep/big data.bin", "project files/empty.txt");
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/?save=download#" + code);
+        awaitAcceptAndClick(page);
+        Clients.assertExit(0, sender);
+        awaitStatus(page, "verified");
+
+        assertEquals(-1L, Files.mismatch(source.resolve(names.get(0)), page.awaitDownload(names.get(0))));
+        assertEquals(-1L, Files.mismatch(source.resolve("deep/big data.bin"), page.awaitDownload(names.get(1))));
+        assertEquals(-1L, Files.mismatch(source.resolve(names.get(2)), page.awaitDownload(names.get(2))));
+        page.assertNoConsoleErrors();
+    }
+
+    @Test
+    void aWrongCodeInThePageFailsBothSidesAndSavesNothing() throws Exception {
+        String code = newCode();
+        ClientProcess sender = clients().send("sender", code, "project files/日本語.md");
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/?save=download");
+        element(page, "receive-code").sendKeys(code + "-typo");
+        element(page, "receive-start").click();
+
+        Clients.assertExit(7, sender);
+        Clients.eventually(() -> !text(page, "error").isEmpty(), () -> "the page shows no error: " + text(page, "status"));
+        assertTrue(text(page, "error").startsWith("wrong code or tampering"), text(page, "error"));
+        assertTrue(sender.output().contains("wrong code or tampering"), sender.output());
+        assertTrue(!element(page, "receive-accept").isDisplayed(), "the page offers files despite a wrong code");
+        try (Stream<Path> listing = Files.list(page.downloads())) {
+            assertEquals(List.of(), listing.toList(), "the page saved something despite a wrong code");
+        }
+        page.assertNoConsoleErrors();
+    }
+
+    @Test
+    void onePageSendsToAnotherThroughTheLink() throws Exception {
+        Browser sending = browser("sending");
+        sending.open(relay.httpBase() + "/");
+        Path one = source.resolve("Grüße aus Köln.txt");
+        Path two = source.resolve("deep/big data.bin");
+        element(sending, "send-input").sendKeys(one.toAbsolutePath() + "\n" + two.toAbsolutePath());
+        String code = awaitCode(sending);
+        String link = element(sending, "link").getAttribute("href");
+
+        Browser receiving = browser("receiving");
+        receiving.open(link.replace("/#", "/?save=download#"));
+        awaitAcceptAndClick(receiving);
+        awaitStatus(receiving, "verified");
+        awaitStatus(sending, "verified");
+
+        assertEquals(-1L, Files.mismatch(one, receiving.awaitDownload(one.getFileName().toString())));
+        assertEquals(-1L, Files.mismatch(two, receiving.awaitDownload(two.getFileName().toString())));
+        assertTrue(code.matches("\\d+-[a-z]+-[a-z]+"), code);
+        sending.assertNoConsoleErrors();
+        receiving.assertNoConsoleErrors();
+    }
+}
