@@ -109,7 +109,11 @@ function ask(offer, elements, view, mode, signal) {
         return;
       }
       done();
-      resolve(directorySink(folder));
+      try {
+        resolve(await directorySink(folder, offer.entries));
+      } catch (e) {
+        reject(e);
+      }
     };
     const onDecline = () => {
       done();

@@ -1,15 +1,24 @@
 // Where the receiver writes (the Sink of transfer/receiver.js): into a folder the user picked
 // (File System Access API), or as downloads.
-import { ProtocolError } from '../protocol/errors.js';
+import { ProtocolError, printable } from '../protocol/errors.js';
 import { downloadName } from './place.js';
 
 /**
  * Writes the tree into a FileSystemDirectoryHandle. An entry that exists already at the top is
- * refused ('exists'), nothing is replaced. Each file is written through createWritable, which the
+ * refused ('exists'): before accepting, for the offer's `entries`, and again when it is written;
+ * nothing is replaced. Each file is written through createWritable, which the
  * browser keeps aside until close(): only a verified file appears; abort() discards it and removes
  * the entry.
  */
-export function directorySink(root) {
+export async function directorySink(root, entries = []) {
+  // Checked before the sender hears `accept`, so that a refusal costs no data.
+  const tops = new Set(entries.filter((e) => !e.path.includes('/')).map((e) => e.path));
+  for await (const name of root.keys()) {
+    if (tops.has(name)) {
+      throw new ProtocolError('exists', printable(name) + ' exists already in the chosen folder; nothing was replaced');
+    }
+  }
+
   const folders = new Map([['', root]]);
 
   async function folderOf(path) {
@@ -27,7 +36,7 @@ export function directorySink(root) {
     }
     for await (const name of root.keys()) {
       if (name === path) {
-        throw new ProtocolError('exists', path + ' exists already in the chosen folder; nothing was replaced');
+        throw new ProtocolError('exists', printable(path) + ' exists already in the chosen folder; nothing was replaced');
       }
     }
   }

@@ -87,6 +87,7 @@ class PageTransferIT extends RelayAndTree {
     @Test
     void thePageSendsSeveralFilesToTheJavaClient() throws Exception {
         Browser page = browser("page");
+        page.resizeTo(Browser.PHONE_WIDTH, 800);
         page.open(relay.httpBase() + "/");
         List<String> names = List.of("Grüße aus Köln.txt", "日本語.md", "empty.txt");
         List<Path> files = new ArrayList<>(names.stream().map(source::resolve).toList());
@@ -96,6 +97,7 @@ class PageTransferIT extends RelayAndTree {
 
         String code = awaitCode(page);
         assertEquals("java -jar p2p-copy-client.jar receive " + relay.httpBase() + " " + code, text(page, "command"));
+        assertFitsAPhone(page);
         assertEquals(relay.httpBase() + "/#" + code, element(page, "link").getAttribute("href"));
         Path out = work.resolve("out");
         ClientProcess receiver = clientsOfThePage().receive("receiver", code, out);
@@ -110,6 +112,30 @@ class PageTransferIT extends RelayAndTree {
             assertEquals(files.size(), listing.count());
         }
         assertTrue(text(page, "progress").contains("100%"), text(page, "progress"));
+        page.assertNoConsoleErrors();
+    }
+
+    /** With the code, link and command shown, the page still does not scroll sideways on a phone. */
+    private static void assertFitsAPhone(Browser page) {
+        long scrollWidth = ((Number) page.script("return document.documentElement.scrollWidth")).longValue();
+        long clientWidth = ((Number) page.script("return document.documentElement.clientWidth")).longValue();
+        assertTrue(scrollWidth <= clientWidth, "at " + clientWidth + " px the page is " + scrollWidth + " px wide");
+    }
+
+    @Test
+    void thePageSends64MiBToTheJavaClient() throws Exception {
+        Path big = Files.createDirectories(work.resolve("big")).resolve("64 MiB.bin");
+        Trees.writeRandom(big, 64L * 1024 * 1024, 64);
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/");
+        element(page, "send-input").sendKeys(big.toAbsolutePath().toString());
+
+        String code = awaitCode(page);
+        Path out = work.resolve("out");
+        ClientProcess receiver = clientsOfThePage().receive("receiver", code, out);
+        Clients.assertExit(0, receiver);
+        awaitStatus(page, "verified");
+        assertEquals(-1L, Files.mismatch(big, out.resolve(big.getFileName().toString())));
         page.assertNoConsoleErrors();
     }
 
@@ -145,6 +171,17 @@ class PageTransferIT extends RelayAndTree {
                 "project files/deep/big data.bin", "project files/empty.txt");
         Browser page = browser("page");
         page.open(relay.httpBase() + "/?save=download#" + code);
+        Clients.eventually(() -> element(page, "receive-accept").isDisplayed() || !text(page, "error").isEmpty(),
+                () -> "the page offered nothing to accept; status: " + text(page, "status"));
+        // What is offered is shown, and nothing is saved before the user accepts.
+        assertTrue(text(page, "offer-summary").contains("3 files"), text(page, "offer-summary"));
+        for (String name : names) {
+            assertTrue(text(page, "offer-list").contains(name), text(page, "offer-list"));
+        }
+        Thread.sleep(500);
+        try (Stream<Path> listing = Files.list(page.downloads())) {
+            assertEquals(List.of(), listing.toList(), "the page saved something before accept");
+        }
         awaitAcceptAndClick(page);
         Clients.assertExit(0, sender);
         awaitStatus(page, "verified");
