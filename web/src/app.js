@@ -29,6 +29,7 @@ const view = new TransferView({
 setUpSending({
   fileInput: byId('send-input'),
   folderInput: byId('send-folder-input'),
+  dropZone: byId('send-drop'),
   panel: byId('send-panel'),
   code: byId('code'),
   link: byId('link'),

@@ -1,16 +1,17 @@
-// Sending from the page: the user picks files or a folder, the page claims a new code on its own
+// Sending from the page: the user picks or drops files or a folder, the page claims a new code on its own
 // relay, shows it (with a link and the terminal command for the other side) and sends once the
 // receiver comes.
 import { pairWithNewCode } from '../pairing/pairing.js';
 import { entriesFromFiles } from '../transfer/picked.js';
 import { Sender } from '../transfer/sender.js';
 import { createSourceTree } from '../transfer/source.js';
+import { acceptDrops } from './drop.js';
 import { summary } from './format.js';
 import { receiveCommand, receiveLink } from './place.js';
 import { describeFailure } from './view.js';
 
 /**
- * @param elements {fileInput, folderInput, panel, code, link, command}
+ * @param elements {fileInput, folderInput, dropZone, panel, code, link, command}
  * @param view the TransferView
  * @param base the relay's address (place.js pageBase)
  * @param wordList the 2048 words of new codes
@@ -21,17 +22,22 @@ export function setUpSending(elements, view, base, wordList) {
       const files = [...input.files];
       input.value = ''; // the same files may be picked again for another transfer
       if (files.length > 0 && !view.busy) {
-        send(files, elements, view, base, wordList);
+        send(Promise.resolve(entriesFromFiles(files)), elements, view, base, wordList);
       }
     });
   }
+  acceptDrops(elements.dropZone, (entries) => {
+    if (!view.busy) {
+      send(entries, elements, view, base, wordList);
+    }
+  });
 }
 
-async function send(files, elements, view, base, wordList) {
+async function send(entries, elements, view, base, wordList) {
   const signal = view.begin();
   elements.panel.hidden = true;
   try {
-    const tree = createSourceTree(entriesFromFiles(files));
+    const tree = createSourceTree(await entries);
     view.status('sending ' + summary(tree.files, tree.folders, tree.bytes));
     const { code, relay } = await pairWithNewCode(base, wordList, {
       signal,

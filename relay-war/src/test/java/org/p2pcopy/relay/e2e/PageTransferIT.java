@@ -140,6 +140,25 @@ class PageTransferIT extends RelayAndTree {
     }
 
     @Test
+    void aFileDroppedOnThePageIsSentToTheJavaClient() throws Exception {
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/");
+        // What a drop delivers, made by a script: Selenium cannot drag from the desktop.
+        page.script("const data = new DataTransfer();"
+                + "data.items.add(new File(['dropped on the page\\n'], 'dropped.txt'));"
+                + "arguments[0].dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));",
+                element(page, "send-drop"));
+
+        String code = awaitCode(page);
+        Path out = work.resolve("out");
+        ClientProcess receiver = clientsOfThePage().receive("receiver", code, out);
+        Clients.assertExit(0, receiver);
+        awaitStatus(page, "verified");
+        assertEquals("dropped on the page\n", Files.readString(out.resolve("dropped.txt")));
+        page.assertNoConsoleErrors();
+    }
+
+    @Test
     void thePageSendsAFolderToTheJavaClient() throws Exception {
         Browser page = browser("page");
         page.open(relay.httpBase() + "/");
