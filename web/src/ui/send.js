@@ -55,6 +55,7 @@ async function send(entries, elements, view, base, wordList) {
     view.status('done: ' + summary(result.files, result.folders, result.bytes)
       + ' sent, and the receiver verified every file');
   } catch (e) {
+    elements.panel.hidden = true; // the code is of no use any more
     view.status('');
     view.error(describeFailure(e));
   } finally {

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The relay's page sending and receiving in headless Chromium, with the Java client (a process) or
@@ -227,6 +229,29 @@ class PageTransferIT extends RelayAndTree {
         assertTrue(!element(page, "receive-accept").isDisplayed(), "the page offers files despite a wrong code");
         try (Stream<Path> listing = Files.list(page.downloads())) {
             assertEquals(List.of(), listing.toList(), "the page saved something despite a wrong code");
+        }
+        page.assertNoConsoleErrors();
+    }
+
+    @Test
+    void declinedByKeyboardInThePageTheJavaSenderHearsItAndNothingIsSaved() throws Exception {
+        String code = newCode();
+        ClientProcess sender = clients().send("sender", code, "project files/日本語.md");
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/?save=download");
+        // Keyboard only: type the code, Enter; the page puts the focus on Accept, Tab goes to Decline.
+        element(page, "receive-code").sendKeys(code + Keys.ENTER);
+        Clients.eventually(() -> element(page, "receive-accept").isDisplayed() || !text(page, "error").isEmpty(),
+                () -> "the page offered nothing to accept; status: " + text(page, "status"));
+        assertEquals("receive-accept", page.driver().switchTo().activeElement().getAttribute("data-testid"));
+        new Actions(page.driver()).sendKeys(Keys.TAB).sendKeys(Keys.ENTER).perform();
+
+        Clients.assertExit(4, sender);
+        assertTrue(sender.output().contains("declined"), sender.output());
+        Clients.eventually(() -> !text(page, "error").isEmpty(), () -> "the page shows no error: " + text(page, "status"));
+        assertTrue(text(page, "error").contains("declined"), text(page, "error"));
+        try (Stream<Path> listing = Files.list(page.downloads())) {
+            assertEquals(List.of(), listing.toList(), "the page saved something it declined");
         }
         page.assertNoConsoleErrors();
     }
