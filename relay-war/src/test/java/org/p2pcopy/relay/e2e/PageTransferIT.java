@@ -214,6 +214,27 @@ class PageTransferIT extends RelayAndTree {
     }
 
     @Test
+    void aFolderFromTheJavaClientLandsAsOneDownloadPerFileNamedByItsPath() throws Exception {
+        String code = newCode();
+        ClientProcess sender = clients().send("sender", code, "project files");
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/?save=download#" + code);
+        awaitAcceptAndClick(page);
+        Clients.assertExit(0, sender);
+        awaitStatus(page, "verified");
+
+        List<String> files = Trees.relativePaths(source).stream().filter(p -> !p.endsWith("/")).toList();
+        for (String path : files) {
+            Path saved = page.awaitDownload(("project files/" + path).replace('/', '_'));
+            assertEquals(-1L, Files.mismatch(source.resolve(path), saved), path + " differs");
+        }
+        try (Stream<Path> listing = Files.list(page.downloads())) {
+            assertEquals(files.size(), listing.count(), "other downloads than the files");
+        }
+        page.assertNoConsoleErrors();
+    }
+
+    @Test
     void aWrongCodeInThePageFailsBothSidesAndSavesNothing() throws Exception {
         String code = newCode();
         ClientProcess sender = clients().send("sender", code, "project files/日本語.md");
