@@ -221,6 +221,22 @@ export class Conversation {
     return this.#cancelling;
   }
 
+  /**
+   * Runs `body` as a whole transfer, the same way for both sides: stops it when `signal`
+   * aborts, turns whatever ended it into a TransferError, and closes the connection in any case.
+   */
+  async runToEnd(signal, body) {
+    const unwatch = this.cancelOn(signal);
+    try {
+      return await body();
+    } catch (e) {
+      throw await this.failure(e);
+    } finally {
+      unwatch();
+      await this.channel.close();
+    }
+  }
+
   /** Cancels when `signal` (an AbortSignal, optional) aborts; returns a function that stops watching. */
   cancelOn(signal) {
     if (signal === undefined || signal === null) {

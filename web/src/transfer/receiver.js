@@ -54,15 +54,7 @@ export class Receiver {
    * @throws {TransferError} with the exit code, the §3.1 code if any, and a message for people
    */
   async run() {
-    const unwatch = this.#conversation.cancelOn(this.#signal);
-    try {
-      return await this.#run();
-    } catch (e) {
-      throw await this.#conversation.failure(e);
-    } finally {
-      unwatch();
-      await this.#conversation.channel.close();
-    }
+    return this.#conversation.runToEnd(this.#signal, () => this.#run());
   }
 
   async #run() {
