@@ -33,6 +33,7 @@ setUpSending({
   panel: byId('send-panel'),
   code: byId('code'),
   link: byId('link'),
+  qr: byId('qr'),
   command: byId('command'),
 }, view, base, readWordList(wordsText));
 

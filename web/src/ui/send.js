@@ -9,9 +9,10 @@ import { acceptDrops } from './drop.js';
 import { summary } from './format.js';
 import { receiveCommand, receiveLink } from './place.js';
 import { describeFailure } from './view.js';
+import { qrSvg } from './qr.js';
 
 /**
- * @param elements {fileInput, folderInput, dropZone, panel, code, link, command}
+ * @param elements {fileInput, folderInput, dropZone, panel, code, link, qr, command}
  * @param view the TransferView
  * @param base the relay's address (place.js pageBase)
  * @param wordList the 2048 words of new codes
@@ -47,6 +48,7 @@ async function send(entries, elements, view, base, wordList) {
         const link = receiveLink(base, text);
         elements.link.href = link;
         elements.link.textContent = link;
+        elements.qr.innerHTML = qrSvg(link);
         elements.command.textContent = receiveCommand(base, text);
         elements.panel.hidden = false;
       },

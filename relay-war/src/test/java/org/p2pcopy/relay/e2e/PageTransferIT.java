@@ -101,6 +101,10 @@ class PageTransferIT extends RelayAndTree {
         assertEquals("java -jar p2p-copy-client.jar receive " + relay.httpBase() + " " + code, text(page, "command"));
         assertFitsAPhone(page);
         assertEquals(relay.httpBase() + "/#" + code, element(page, "link").getAttribute("href"));
+        // The same link as a QR code, drawn in the page, shown whole at phone width.
+        WebElement qr = element(page, "qr").findElement(By.tagName("svg"));
+        assertTrue(qr.isDisplayed() && qr.getSize().getWidth() > 100, "no QR code of the link: " + qr.getSize());
+        assertTrue(qr.getRect().getX() + qr.getSize().getWidth() <= Browser.PHONE_WIDTH, "the QR code is cut off");
         Path out = work.resolve("out");
         ClientProcess receiver = clientsOfThePage().receive("receiver", code, out);
         Clients.assertExit(0, receiver);
