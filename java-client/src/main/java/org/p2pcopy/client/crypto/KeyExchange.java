@@ -1,6 +1,5 @@
 package org.p2pcopy.client.crypto;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -49,17 +48,12 @@ public final class KeyExchange {
 
     /** AAD = lenstr("p2p-copy v1") || lenstr(sender's capabilities joined by ',') || lenstr(receiver's ...). */
     static byte[] aad(List<String> senderCapabilities, List<String> receiverCapabilities) {
-        ByteArrayOutputStream aad = new ByteArrayOutputStream();
-        for (String field : new String[] {AAD_LABEL, String.join(",", senderCapabilities),
-                String.join(",", receiverCapabilities)}) {
-            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-            long length = bytes.length;
-            for (int i = 0; i < 8; i++) {
-                aad.write((int) (length >>> (8 * i)));
-            }
-            aad.writeBytes(bytes);
-        }
-        return aad.toByteArray();
+        return Transcript.lengthPrefixed(utf8(AAD_LABEL), utf8(String.join(",", senderCapabilities)),
+                utf8(String.join(",", receiverCapabilities)));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The keys of a finished exchange, usable for traffic only once the peer's MAC has been checked. */

@@ -13,14 +13,22 @@ final class Transcript {
     }
 
     static byte[] of(byte[] idA, byte[] idB, byte[] pA, byte[] pB, byte[] k, byte[] w) {
-        ByteArrayOutputStream tt = new ByteArrayOutputStream(8 * 6 + idA.length + idB.length + 3 * P256.POINT_BYTES + w.length);
-        for (byte[] field : new byte[][] {idA, idB, pA, pB, k, w}) {
+        return lengthPrefixed(idA, idB, pA, pB, k, w);
+    }
+
+    /**
+     * Each field as len(field) || field, len as 8 bytes little-endian: the RFC's encoding of TT, which
+     * the handshake's AAD (docs/protocol.md §7.2) uses too.
+     */
+    static byte[] lengthPrefixed(byte[]... fields) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] field : fields) {
             long length = field.length;
             for (int i = 0; i < 8; i++) {
-                tt.write((int) (length >>> (8 * i)));
+                out.write((int) (length >>> (8 * i)));
             }
-            tt.writeBytes(field);
+            out.writeBytes(field);
         }
-        return tt.toByteArray();
+        return out.toByteArray();
     }
 }
