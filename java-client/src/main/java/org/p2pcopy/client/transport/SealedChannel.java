@@ -83,8 +83,12 @@ public final class SealedChannel implements FrameChannel {
 
     @Override
     public void release(Incoming.Binary binary) {
+        recycle(binary.data());
+    }
+
+    private void recycle(ByteBuffer plaintext) {
         if (sparePlaintexts.size() < SPARE_PLAINTEXTS) {
-            sparePlaintexts.push(binary.data().clear());
+            sparePlaintexts.push(plaintext.clear());
         }
     }
 
@@ -113,7 +117,7 @@ public final class SealedChannel implements FrameChannel {
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder().decode(plaintext).toString();
-            release(new Incoming.Binary(plaintext));
+            recycle(plaintext);
             return new Incoming.Text(text);
         } catch (CharacterCodingException e) {
             return fail("a sealed control message is not UTF-8");
