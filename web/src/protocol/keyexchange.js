@@ -4,8 +4,8 @@
 // keys derived only once the peer's MAC has been checked.
 import { ENCRYPTION, VERSION } from './codec.js';
 import { ProtocolError } from './errors.js';
-import { concat, u64le, utf8 } from './bytes.js';
-import { bytesToScalarMod, hkdf, startSpake2 } from './spake2.js';
+import { utf8 } from './bytes.js';
+import { bytesToScalarMod, hkdf, lengthPrefixed, startSpake2 } from './spake2.js';
 import { createOpener, createSealer } from './sealed.js';
 
 export const ID_SENDER = utf8('sender');
@@ -39,8 +39,7 @@ export async function passwordScalar(code) {
  * lenstr(s) = u64le(byte length) || s; each list in the order its hello lists it.
  */
 export function handshakeAad(senderCapabilities, receiverCapabilities) {
-  const fields = [AAD_LABEL, senderCapabilities.join(','), receiverCapabilities.join(',')].map(utf8);
-  return concat(...fields.flatMap((field) => [u64le(field.length), field]));
+  return lengthPrefixed(...[AAD_LABEL, senderCapabilities.join(','), receiverCapabilities.join(',')].map(utf8));
 }
 
 /** Whether both hellos list aes-256-gcm, i.e. whether the frames after the confirms are sealed. */

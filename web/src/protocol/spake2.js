@@ -66,7 +66,11 @@ export function decodeShare(bytes) {
  * len an 8-byte little-endian length (RFC 9382 §4). An empty identity still contributes its length.
  */
 export function transcript(idA, idB, pA, pB, K, w) {
-  const fields = [idA, idB, pA, pB, K, w];
+  return lengthPrefixed(idA, idB, pA, pB, K, w);
+}
+
+/** Each field as u64le(length) || field: TT's encoding, which the handshake's AAD uses too (§7.2). */
+export function lengthPrefixed(...fields) {
   return concat(...fields.flatMap((field) => [u64le(field.length), field]));
 }
 
