@@ -1,6 +1,7 @@
 // Builds the page for the relay: node build.mjs OUTPUT_DIR
 //
-// Bundles src/app.js and what it imports (the Java client's words.txt among them) into OUTPUT_DIR/app.js (minified, with a source map) and
+// Bundles src/app.js and what it imports (the Java client's words.txt among them) into OUTPUT_DIR/app.js
+// and the download worker src/download/worker.js into OUTPUT_DIR/sw.js (minified, with source maps), and
 // copies src/index.html and everything under src/static/ beside it. The Maven build passes
 // target/classes/META-INF/resources, so the jar it makes is served at the relay's context root.
 import { build } from "esbuild";
@@ -17,17 +18,21 @@ const out = resolve(process.argv[2]);
 const src = join(dirname(fileURLToPath(import.meta.url)), "src");
 
 await mkdir(out, { recursive: true });
+const common = { bundle: true, target: "es2020", minify: true, sourcemap: true, logLevel: "warning" };
 await build({
+  ...common,
   entryPoints: [join(src, "app.js")],
   outfile: join(out, "app.js"),
-  bundle: true,
   format: "esm",
-  target: "es2020",
-  minify: true,
-  sourcemap: true,
-  logLevel: "warning",
   // The word list of new codes is the Java client's (imported by app.js), bundled as a string.
   loader: { ".txt": "text" },
+});
+// The service worker that streams downloads: a classic script, as every browser with workers runs.
+await build({
+  ...common,
+  entryPoints: [join(src, "download", "worker.js")],
+  outfile: join(out, "sw.js"),
+  format: "iife",
 });
 await cp(join(src, "index.html"), join(out, "index.html"));
 if (existsSync(join(src, "static"))) {

@@ -2,6 +2,7 @@
 // word list of new codes included (the Java client's, read as text).
 import wordsText from '../../java-client/src/main/resources/org/p2pcopy/client/pairing/words.txt';
 import { readWordList } from './protocol/code.js';
+import { streamedDownloads } from './download/downloads.js';
 import { codeFromHash, pageBase, saveMode } from './ui/place.js';
 import { setUpReceiving } from './ui/receive.js';
 import { setUpSending } from './ui/send.js';
@@ -46,7 +47,14 @@ const receive = setUpReceiving({
   saveNote: byId('save-note'),
   accept: byId('receive-accept'),
   decline: byId('receive-decline'),
-}, view, base, saveMode(location.search, typeof window.showDirectoryPicker === 'function'));
+}, view, base, saving());
+
+/** How this browser saves what it receives (place.js saveMode); the download worker starts here. */
+function saving() {
+  const canStream = globalThis.isSecureContext && 'serviceWorker' in navigator;
+  const mode = saveMode(location.search, typeof window.showDirectoryPicker === 'function', canStream);
+  return { mode, downloads: mode === 'stream' ? streamedDownloads() : null };
+}
 
 // /#42-crayon-orbit receives that code at once; so does a new fragment while the page is open.
 function receiveFromHash() {

@@ -126,6 +126,7 @@ describe('a JS sender and a JS receiver over a link', () => {
     assert.deepEqual(result.sink.snapshot(), expectedSnapshot());
     assert.equal(result.sink.finished, true);
     assert.deepEqual(result.sink.aborted, []);
+    assert.equal(result.sink.failure, null);
     assert.deepEqual(result.sender, { ...result.sender, files: 3, folders: 3, bytes: BIG.length + TEXT.length,
       encrypted: true });
     assert.deepEqual(result.receiver, { ...result.receiver, files: 3, folders: 3, bytes: BIG.length + TEXT.length,
@@ -210,6 +211,8 @@ describe('a JS sender and a JS receiver over a link', () => {
     assert.equal(result.sender.byPeer, true);
     assert.deepEqual([...result.sink.files.keys()], [], 'a file was committed');
     assert.deepEqual(result.sink.aborted, ['src/big.bin']);
+    assert.match(result.sink.failure?.message, /altered/, 'the sink heard that the transfer failed');
+    assert.equal(result.sink.finished, false);
   });
 
   it('a flipped bit in a chunk in clear fails its chain', async () => {

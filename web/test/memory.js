@@ -16,8 +16,8 @@ export function memorySource(tree) {
 
 /**
  * A sink that keeps what it is given. `calls` lists every call in order; `files` holds the
- * committed files (path → bytes); `aborted` the paths of files given up; `failOn(name)` makes the
- * next call of that name throw.
+ * committed files (path → bytes); `aborted` the paths of files given up; `failure` the error the
+ * whole transfer failed with, if it told the sink; `failOn(name)` makes the next call of that name throw.
  */
 export class MemorySink {
   calls = [];
@@ -25,6 +25,7 @@ export class MemorySink {
   files = new Map();
   aborted = [];
   finished = false;
+  failure = null;
   #failures = new Map();
 
   failOn(name, error) {
@@ -67,6 +68,10 @@ export class MemorySink {
   async finish() {
     this.#call('finish');
     this.finished = true;
+  }
+
+  abort(error) {
+    this.failure = error;
   }
 
   /** Folders and committed files as [{path, kind: 'dir'} | {path, kind: 'file', hex}], sorted by path. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatBytes, formatDuration, progressText, summary } from '../src/ui/format.js';
-import { codeFromHash, downloadName, pageBase, receiveCommand, receiveLink, saveMode } from '../src/ui/place.js';
+import { codeFromHash, downloadName, pageBase, receiveCommand, receiveLink, saveMode, zipName } from '../src/ui/place.js';
 import { downloadSink } from '../src/ui/sinks.js';
 
 test('sizes in binary units with three significant digits', () => {
@@ -51,13 +51,26 @@ test('a code in the fragment, a link and a command for it', () => {
     'java -jar p2p-copy-client.jar receive https://r.example 42-crayon-orbit');
 });
 
-test('saving into a folder where the browser can, downloads otherwise or when asked', () => {
-  assert.equal(saveMode('', true), 'folder');
-  assert.equal(saveMode('', false), 'download');
-  assert.equal(saveMode('?save=download', true), 'download');
-  assert.equal(saveMode('?save=folder', false), 'download');
+test('saving into a folder where the browser can, a streamed download otherwise, in memory as the last way', () => {
+  assert.equal(saveMode('', true, true), 'folder');
+  assert.equal(saveMode('', false, true), 'stream');
+  assert.equal(saveMode('', false, false), 'memory');
+  assert.equal(saveMode('?save=download', true, true), 'stream');
+  assert.equal(saveMode('?save=download', true, false), 'memory');
+  assert.equal(saveMode('?save=memory', true, true), 'memory');
+  assert.equal(saveMode('?save=folder', false, true), 'stream');
+  assert.equal(saveMode('?save=anything', true, false), 'folder');
   assert.equal(downloadName('a.txt'), 'a.txt');
   assert.equal(downloadName('project/deep/b.bin'), 'project_deep_b.bin');
+});
+
+test('a zip archive is named after its one top-level folder, or in general', () => {
+  const dir = (path) => ({ path, kind: 'dir' });
+  const file = (path) => ({ path, kind: 'file', size: 1 });
+  assert.equal(zipName([dir('project'), dir('project/a'), file('project/a/b.txt')]), 'project.zip');
+  assert.equal(zipName([file('a.txt'), file('b.txt')]), 'p2p-copy.zip');
+  assert.equal(zipName([dir('one'), dir('two')]), 'p2p-copy.zip');
+  assert.equal(zipName([dir('x'), file('y')]), 'p2p-copy.zip');
 });
 
 test('the download sink saves a file only when it is closed, and nothing of an aborted one', async () => {

@@ -6,7 +6,8 @@
 // The page writes through a Sink:
 //   createFolder(path) → Promise            before `accept`, for every folder of the manifest
 //   createFile(path, size) → Promise<file>  file: {write(Uint8Array), close(), abort()}, each → Promise
-//   finish() → Promise                      after the last file, before `ack` (optional)
+//   finish() → Promise                      after `end` checked, before `ack` (optional)
+//   abort(error)                            the transfer failed after the sink was given (optional)
 // A file is committed (close) only after its size, chunk count and digest verified, and aborted
 // otherwise: nothing unverified may be presented as received. A sink may throw a ProtocolError
 // ('exists', 'no_space', 'io', 'bad_path') to stop with that code; any other error counts as `io`
@@ -71,25 +72,37 @@ export class Receiver {
     const { files, folders, bytes } = checkManifest(entries);
     this.#totalBytes = bytes;
     const sink = await this.#ask({ files: files.length, folders, bytes, entries, encrypted: sealed });
+    try {
+      const ms = await this.#receiveFiles(entries, files, bytes, sink);
+      return { files: files.length, folders, bytes, encrypted: sealed, ms };
+    } catch (e) {
+      sink.abort?.(e);
+      throw e;
+    }
+  }
+
+  /** Everything after the offer: the folders, `accept`, every file, `end` and `ack`; returns the time taken. */
+  async #receiveFiles(entries, files, bytes, sink) {
+    const conversation = this.#conversation;
     for (const entry of entries) {
       if (entry.kind === 'dir') {
         await sinkCall(() => sink.createFolder(entry.path), entry.path);
       }
     }
     await conversation.send({ type: 'accept' });
-    this.#listener.started(files.length, folders, bytes);
+    this.#listener.started(files.length, entries.length - files.length, bytes);
     const start = performance.now();
     for (const [index, entry] of files.entries()) {
       await this.#receiveFile(index, entry, sink);
     }
-    await sinkCall(() => sink.finish?.(), '');
     const end = await conversation.expect('end');
     if (end.files !== files.length || end.bytes !== bytes) {
       throw new ProtocolError('integrity', 'the sender announced ' + end.files + ' files and ' + end.bytes
         + ' bytes at the end, but ' + files.length + ' files and ' + bytes + ' bytes in the manifest');
     }
+    await sinkCall(() => sink.finish?.(), '');
     await conversation.send({ type: 'ack', files: files.length, bytes });
-    return { files: files.length, folders, bytes, encrypted: sealed, ms: performance.now() - start };
+    return performance.now() - start;
   }
 
   async #receiveManifest() {

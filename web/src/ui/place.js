@@ -30,14 +30,28 @@ export function receiveCommand(base, code) {
 
 /**
  * How received files are saved: 'folder' (a folder the user picks, File System Access API) where
- * the browser has showDirectoryPicker, else 'download'; '?save=download' asks for downloads anyway.
+ * the browser has showDirectoryPicker; else 'stream' (one download written as it arrives, through
+ * the page's service worker) where it can; else 'memory' (downloads held in memory until verified).
+ * '?save=download' asks for a download even where a folder could be picked, '?save=memory' for
+ * the last way.
  */
-export function saveMode(search, hasDirectoryPicker) {
+export function saveMode(search, hasDirectoryPicker, canStream) {
   const asked = new URLSearchParams(String(search ?? '')).get('save');
-  return asked === 'download' || !hasDirectoryPicker ? 'download' : 'folder';
+  if (asked === 'memory' || (!canStream && (asked === 'download' || !hasDirectoryPicker))) {
+    return 'memory';
+  }
+  return asked === 'download' || !hasDirectoryPicker ? 'stream' : 'folder';
 }
 
 /** The name a received file is saved under as a download: its path, '/' as '_' (no folders there). */
 export function downloadName(path) {
   return path.split('/').join('_');
+}
+
+/** The name of the zip archive of several entries: their one top-level folder's, or a general one. */
+export function zipName(entries) {
+  const tops = new Set(entries.map((e) => e.path.split('/')[0]));
+  const [top] = tops;
+  const folder = tops.size === 1 && entries.some((e) => e.path === top && e.kind === 'dir');
+  return (folder ? top : 'p2p-copy') + '.zip';
 }

@@ -1,12 +1,12 @@
 // Receiving in the page: under a typed code or the code in the address (/#42-crayon-orbit). The
 // page shows what the sender offers and writes nothing before the user accepts; then it saves into
-// a folder the user picks, or as downloads (place.js saveMode).
+// a folder the user picks, or as a download (place.js saveMode).
 import { pair } from '../pairing/pairing.js';
 import { parseCode } from '../protocol/code.js';
 import { printable } from '../protocol/errors.js';
 import { Receiver } from '../transfer/receiver.js';
 import { formatBytes, summary } from './format.js';
-import { directorySink, downloadSink } from './sinks.js';
+import { directorySink, downloadSink, streamedSink } from './sinks.js';
 import { describeFailure } from './view.js';
 
 /** At most this many entries of an offer are listed. */
@@ -16,25 +16,26 @@ const LISTED = 200;
  * @param elements {form, code, offer, offerSummary, offerList, saveNote, accept, decline}
  * @param view the TransferView
  * @param base the relay's address
- * @param mode 'folder' or 'download' (place.js saveMode)
+ * @param saving {mode, downloads}: mode 'folder', 'stream' or 'memory' (place.js saveMode),
+ *     downloads the page's streamed downloads (download/downloads.js) for 'stream'
  * @returns receive(code): starts receiving under a code, as the form does
  */
-export function setUpReceiving(elements, view, base, mode) {
+export function setUpReceiving(elements, view, base, saving) {
   elements.form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!view.busy) {
-      receive(elements.code.value, elements, view, base, mode);
+      receive(elements.code.value, elements, view, base, saving);
     }
   });
   return (code) => {
     elements.code.value = code;
     if (!view.busy) {
-      receive(code, elements, view, base, mode);
+      receive(code, elements, view, base, saving);
     }
   };
 }
 
-async function receive(typed, elements, view, base, mode) {
+async function receive(typed, elements, view, base, saving) {
   const signal = view.begin();
   elements.offer.hidden = true;
   try {
@@ -47,11 +48,11 @@ async function receive(typed, elements, view, base, mode) {
     const receiver = new Receiver(relay, code, {
       signal,
       listener: view.listener(),
-      onOffer: (offer) => ask(offer, elements, view, mode, signal),
+      onOffer: (offer) => ask(offer, elements, view, saving, signal),
     });
     const result = await receiver.run();
     view.status('done: ' + summary(result.files, result.folders, result.bytes) + ' received, every file verified'
-      + (mode === 'download' ? ' and saved as a download' : ' and saved'));
+      + SAVED[saving.mode]);
   } catch (e) {
     view.status('');
     view.error(describeFailure(e));
@@ -61,8 +62,44 @@ async function receive(typed, elements, view, base, mode) {
   }
 }
 
+/** What the final status says of where the files went, by save mode. */
+const SAVED = {
+  folder: ' and saved',
+  stream: ' and saved as a download',
+  memory: ' and saved as downloads',
+};
+
+/** What the offer says of where the files will go, by save mode. */
+const SAVE_NOTES = {
+  folder: 'Accept asks for a folder to save into; nothing there is replaced.',
+  stream: 'Accept starts one download, written as the data arrives: a single file as itself, anything '
+    + 'more as a zip archive of the tree. The browser completes it only once every file verified.',
+  memory: 'Each file is saved as a download once it verified (a file in a folder is named with its path, '
+    + "'/' as '_'). This browser holds each file in memory until then.",
+};
+
+/** The sink for an accepted offer, by save mode; null when the person closed the folder picker. */
+async function sinkFor(offer, saving) {
+  if (saving.mode === 'stream') {
+    return streamedSink(saving.downloads, offer);
+  }
+  if (saving.mode === 'memory') {
+    return downloadSink();
+  }
+  let folder;
+  try {
+    folder = await window.showDirectoryPicker({ id: 'p2p-copy-receive', mode: 'readwrite' });
+  } catch (e) {
+    if (e?.name === 'AbortError') {
+      return null;
+    }
+    throw e;
+  }
+  return directorySink(folder, offer.entries);
+}
+
 /** Shows the offer and waits for Accept (→ a Sink) or Decline (→ null). */
-function ask(offer, elements, view, mode, signal) {
+function ask(offer, elements, view, saving, signal) {
   elements.offerSummary.textContent = 'The sender offers ' + summary(offer.files, offer.folders, offer.bytes)
     + (offer.encrypted ? '' : ' (not encrypted)') + ':';
   const items = offer.entries.slice(0, LISTED).map((entry) => {
@@ -76,10 +113,7 @@ function ask(offer, elements, view, mode, signal) {
     items.push(more);
   }
   elements.offerList.replaceChildren(...items);
-  elements.saveNote.textContent = mode === 'folder'
-    ? 'Accept asks for a folder to save into; nothing there is replaced.'
-    : 'Each file is saved as a download once it verified (a file in a folder is named with its path, '
-      + "'/' as '_'). This browser holds each file in memory until then.";
+  elements.saveNote.textContent = SAVE_NOTES[saving.mode];
   elements.offer.hidden = false;
   view.status('waiting for you to accept or decline');
   elements.accept.focus();
@@ -92,27 +126,20 @@ function ask(offer, elements, view, mode, signal) {
       elements.offer.hidden = true;
     };
     const onAccept = async () => {
-      if (mode === 'download') {
-        done();
-        resolve(downloadSink());
-        return;
-      }
-      let folder;
+      elements.accept.disabled = true; // one download or picker per offer, however often it is clicked
+      let sink;
       try {
-        folder = await window.showDirectoryPicker({ id: 'p2p-copy-receive', mode: 'readwrite' });
+        sink = await sinkFor(offer, saving);
       } catch (e) {
-        if (e?.name === 'AbortError') {
-          return; // the user closed the picker: the offer stays, to accept or decline
-        }
         done();
         reject(e);
         return;
+      } finally {
+        elements.accept.disabled = false;
       }
-      done();
-      try {
-        resolve(await directorySink(folder, offer.entries));
-      } catch (e) {
-        reject(e);
+      if (sink !== null) { // null: the picker was closed; the offer stays, to accept or decline
+        done();
+        resolve(sink);
       }
     };
     const onDecline = () => {

@@ -1,7 +1,10 @@
 // Where the receiver writes (the Sink of transfer/receiver.js): into a folder the user picked
-// (File System Access API), or as downloads.
+// (File System Access API), as a download streamed through the page's service worker, or, where
+// neither is possible, as downloads held in memory until verified.
+import { PipeCancelled } from '../download/pipe.js';
+import { zipWriter } from '../download/zip.js';
 import { ProtocolError, printable } from '../protocol/errors.js';
-import { downloadName } from './place.js';
+import { downloadName, zipName } from './place.js';
 
 /**
  * Writes the tree into a FileSystemDirectoryHandle. An entry that exists already at the top is
@@ -69,10 +72,67 @@ export async function directorySink(root, entries = []) {
 }
 
 /**
- * Saves each file as a download of its own, built from a Blob once it verified. The whole file is
- * held in memory until then: fine for files of some hundred MiB, not for very large ones (a zip
- * streamed through a service worker is later work). Folders are not created; a file's download
- * name is its path with '/' as '_'. `save(name, blob)` is for tests; by default a link is clicked.
+ * Saves what is offered as one download written as it arrives (download/downloads.js): a single
+ * file as itself, anything else as one zip archive of the tree (empty folders included). The
+ * browser completes the download only when the last file verified; on any failure it fails, so
+ * nothing unverified is left looking complete. Opened before `accept`, while the person's click
+ * still lets the page start a download.
+ *
+ * @param downloads a Downloads (download/downloads.js)
+ * @param offer the offer the person accepted (transfer/receiver.js)
+ */
+export async function streamedSink(downloads, offer) {
+  const [only] = offer.entries;
+  if (offer.entries.length === 1 && only.kind !== 'dir') {
+    const out = await downloads.open(downloadName(only.path), only.size);
+    return {
+      async createFolder() {},
+      async createFile() {
+        return {
+          write: (bytes) => cancellable(out.write(bytes)),
+          close: () => cancellable(out.close()),
+          abort: (reason) => out.abort(reason),
+        };
+      },
+      abort: (reason) => out.abort(reason),
+    };
+  }
+  const zip = zipWriter(await downloads.open(zipName(offer.entries)));
+  return {
+    async createFolder(path) {
+      zip.addFolder(path);
+    },
+    async createFile(path, size) {
+      const file = zip.addFile(path, size);
+      return {
+        write: (bytes) => cancellable(file.write(bytes)),
+        close: () => file.close(),
+        abort: (reason) => file.abort(reason),
+      };
+    },
+    finish: () => cancellable(zip.finish()),
+    abort: (reason) => zip.abort(reason),
+  };
+}
+
+/** A download the person cancelled in the browser stops the transfer as a decline would. */
+async function cancellable(step) {
+  try {
+    return await step;
+  } catch (e) {
+    if (e instanceof PipeCancelled) {
+      throw new ProtocolError('cancelled', 'the download was cancelled in the browser');
+    }
+    throw e;
+  }
+}
+
+/**
+ * Saves each file as a download of its own, built from a Blob once it verified: for browsers that
+ * cannot stream a download (no service worker, or a page not served over https). The whole file
+ * is held in memory until then: fine for files of some hundred MiB, not for very large ones.
+ * Folders are not created; a file's download name is its path with '/' as '_'.
+ * `save(name, blob)` is for tests; by default a link is clicked.
  */
 export function downloadSink(save = saveBlob) {
   return {

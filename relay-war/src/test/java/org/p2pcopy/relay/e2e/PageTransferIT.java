@@ -20,8 +20,9 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The relay's page sending and receiving in headless Chromium, with the Java client (a process) or
  * another browser on the other side: every byte compared, both sides succeed or fail as they should.
- * The page saves what it receives as downloads here ({@code ?save=download}): the folder picker of
- * the File System Access API needs a real user and dialog.
+ * The page saves what it receives as a download here ({@code ?save=download}, streamed through its
+ * service worker; {@code ?save=memory} for browsers without one): the folder picker of the File
+ * System Access API needs a real user and dialog.
  */
 class PageTransferIT extends RelayAndTree {
     private static final long BIG = 3 * 1024 * 1024 + 1234;
@@ -189,7 +190,7 @@ class PageTransferIT extends RelayAndTree {
     }
 
     @Test
-    void theJavaClientSendsToThePageWhichSavesDownloads() throws Exception {
+    void filesFromTheJavaClientLandInThePageAsOneStreamedZip() throws Exception {
         String code = newCode();
         List<String> names = List.of("Grüße aus Köln.txt", "big data.bin", "empty.txt");
         ClientProcess sender = clients().send("sender", code, "project files/Grüße aus Köln.txt",
@@ -204,25 +205,88 @@ class PageTransferIT extends RelayAndTree {
             assertTrue(text(page, "offer-list").contains(name), text(page, "offer-list"));
         }
         Thread.sleep(500);
-        try (Stream<Path> listing = Files.list(page.downloads())) {
-            assertEquals(List.of(), listing.toList(), "the page saved something before accept");
-        }
+        assertEquals(List.of(), downloads(page), "the page saved something before accept");
         awaitAcceptAndClick(page);
         Clients.assertExit(0, sender);
         awaitStatus(page, "verified");
 
-        assertEquals(-1L, Files.mismatch(source.resolve(names.get(0)), page.awaitDownload(names.get(0))));
-        assertEquals(-1L, Files.mismatch(source.resolve("deep/big data.bin"), page.awaitDownload(names.get(1))));
-        assertEquals(-1L, Files.mismatch(source.resolve(names.get(2)), page.awaitDownload(names.get(2))));
+        Path unzipped = Zips.extract(page.awaitDownload("p2p-copy.zip"), work.resolve("unzipped"));
+        assertEquals(Stream.concat(Stream.of("/"), names.stream()).sorted().toList(), Trees.relativePaths(unzipped));
+        assertEquals(-1L, Files.mismatch(source.resolve(names.get(0)), unzipped.resolve(names.get(0))));
+        assertEquals(-1L, Files.mismatch(source.resolve("deep/big data.bin"), unzipped.resolve(names.get(1))));
+        assertEquals(-1L, Files.mismatch(source.resolve(names.get(2)), unzipped.resolve(names.get(2))));
+        assertEquals(List.of("p2p-copy.zip"), downloads(page));
         page.assertNoConsoleErrors();
     }
 
     @Test
-    void aFolderFromTheJavaClientLandsAsOneDownloadPerFileNamedByItsPath() throws Exception {
+    void aFolderFromTheJavaClientLandsInThePageAsAZipOfTheWholeTree() throws Exception {
         String code = newCode();
         ClientProcess sender = clients().send("sender", code, "project files");
         Browser page = browser("page");
         page.open(relay.httpBase() + "/?save=download#" + code);
+        awaitAcceptAndClick(page);
+        Clients.assertExit(0, sender);
+        awaitStatus(page, "verified");
+
+        Path unzipped = Zips.extract(page.awaitDownload("project files.zip"), work.resolve("unzipped"));
+        // The whole tree, its empty folder and empty file included, every byte compared.
+        Trees.assertSameTree(source, unzipped.resolve("project files"));
+        assertEquals(List.of("project files.zip"), downloads(page));
+        page.assertNoConsoleErrors();
+    }
+
+    @Test
+    void oneFileFromTheJavaClientLandsInThePageAsItself() throws Exception {
+        Path big = Files.createDirectories(work.resolve("big")).resolve("streamed 24 MiB.bin");
+        Trees.writeRandom(big, 24L * 1024 * 1024 + 5, 24);
+        String code = newCode();
+        ClientProcess sender = new Clients(relay.wsBase(), big.getParent(), work).send("sender", code, big.getFileName().toString());
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/?save=download#" + code);
+        awaitAcceptAndClick(page);
+        Clients.assertExit(0, sender);
+        awaitStatus(page, "verified");
+        assertEquals(-1L, Files.mismatch(big, page.awaitDownload(big.getFileName().toString())));
+        page.assertNoConsoleErrors();
+    }
+
+    @Test
+    void aSenderThatLeavesMidwayLeavesNoCompleteDownloadInThePage() throws Exception {
+        Path big = Files.createDirectories(work.resolve("big")).resolve("cut short.bin");
+        Trees.writeRandom(big, 256L * 1024 * 1024, 256);
+        String code = newCode();
+        ClientProcess sender = new Clients(relay.wsBase(), big.getParent(), work).send("sender", code, big.getFileName().toString());
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/?save=download#" + code);
+        awaitAcceptAndClick(page);
+        Clients.eventually(() -> text(page, "progress").matches("(?s).*\\(([1-9]|[1-9][0-9])%\\).*"),
+                () -> "no progress: " + text(page, "progress"));
+        sender.kill();
+
+        Clients.eventually(() -> !text(page, "error").isEmpty(), () -> "the page shows no error: " + text(page, "status"));
+        assertTrue(!text(page, "status").contains("verified"), text(page, "status"));
+        // The page failed its download (and then removes the frame that started it)...
+        Clients.eventually(() -> ((Number) page.script("return document.querySelectorAll('iframe').length")).intValue() == 0,
+                () -> "the page did not end its download");
+        // ...which the browser may keep as a partial file (*.crdownload) for a retry, but never under the file's name.
+        assertTrue(!Files.exists(page.downloads().resolve(big.getFileName().toString())),
+                "an unverified download looks complete: " + downloads(page));
+    }
+
+    /** The names of what the browser saved, partial downloads included, sorted. */
+    private static List<String> downloads(Browser page) throws Exception {
+        try (Stream<Path> listing = Files.list(page.downloads())) {
+            return listing.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void withoutStreamingThePageSavesOneDownloadPerFileNamedByItsPath() throws Exception {
+        String code = newCode();
+        ClientProcess sender = clients().send("sender", code, "project files");
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/?save=memory#" + code);
         awaitAcceptAndClick(page);
         Clients.assertExit(0, sender);
         awaitStatus(page, "verified");
@@ -232,9 +296,7 @@ class PageTransferIT extends RelayAndTree {
             Path saved = page.awaitDownload(("project files/" + path).replace('/', '_'));
             assertEquals(-1L, Files.mismatch(source.resolve(path), saved), path + " differs");
         }
-        try (Stream<Path> listing = Files.list(page.downloads())) {
-            assertEquals(files.size(), listing.count(), "other downloads than the files");
-        }
+        assertEquals(files.size(), downloads(page).size(), "other downloads than the files: " + downloads(page));
         page.assertNoConsoleErrors();
     }
 
@@ -252,9 +314,7 @@ class PageTransferIT extends RelayAndTree {
         assertTrue(text(page, "error").startsWith("wrong code or tampering"), text(page, "error"));
         assertTrue(sender.output().contains("wrong code or tampering"), sender.output());
         assertTrue(!element(page, "receive-accept").isDisplayed(), "the page offers files despite a wrong code");
-        try (Stream<Path> listing = Files.list(page.downloads())) {
-            assertEquals(List.of(), listing.toList(), "the page saved something despite a wrong code");
-        }
+        assertEquals(List.of(), downloads(page), "the page saved something despite a wrong code");
         page.assertNoConsoleErrors();
     }
 
@@ -275,9 +335,7 @@ class PageTransferIT extends RelayAndTree {
         assertTrue(sender.output().contains("declined"), sender.output());
         Clients.eventually(() -> !text(page, "error").isEmpty(), () -> "the page shows no error: " + text(page, "status"));
         assertTrue(text(page, "error").contains("declined"), text(page, "error"));
-        try (Stream<Path> listing = Files.list(page.downloads())) {
-            assertEquals(List.of(), listing.toList(), "the page saved something it declined");
-        }
+        assertEquals(List.of(), downloads(page), "the page saved something it declined");
         page.assertNoConsoleErrors();
     }
 
@@ -297,8 +355,9 @@ class PageTransferIT extends RelayAndTree {
         awaitStatus(receiving, "verified");
         awaitStatus(sending, "verified");
 
-        assertEquals(-1L, Files.mismatch(one, receiving.awaitDownload(one.getFileName().toString())));
-        assertEquals(-1L, Files.mismatch(two, receiving.awaitDownload(two.getFileName().toString())));
+        Path unzipped = Zips.extract(receiving.awaitDownload("p2p-copy.zip"), work.resolve("unzipped"));
+        assertEquals(-1L, Files.mismatch(one, unzipped.resolve(one.getFileName().toString())));
+        assertEquals(-1L, Files.mismatch(two, unzipped.resolve(two.getFileName().toString())));
         assertTrue(code.matches("\\d+-[a-z]+-[a-z]+"), code);
         sending.assertNoConsoleErrors();
         receiving.assertNoConsoleErrors();
