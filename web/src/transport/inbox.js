@@ -32,6 +32,11 @@ export class Inbox {
     }
   }
 
+  /** How many frames wait to be read. */
+  get size() {
+    return this.#frames.length;
+  }
+
   /** How the connection ended, or null while it is open. */
   get endError() {
     return this.#end;

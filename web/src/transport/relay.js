@@ -10,6 +10,7 @@
 import { EXIT, TransferError } from '../protocol/errors.js';
 import { ROOM_TAKEN, closeError } from './closecodes.js';
 import { Inbox } from './inbox.js';
+import { StreamSocket } from './stream-socket.js';
 
 /**
  * A send waits while the socket holds more than this many bytes not yet written: the browser's
@@ -20,6 +21,12 @@ export const HIGH_WATER_BYTES = 4 * 1024 * 1024;
 /** How often a waiting send looks at bufferedAmount again: the WebSocket API has no event for it. */
 export const POLL_MS = 5;
 export const CONNECT_TIMEOUT_MS = 15_000;
+/**
+ * Frames that may wait unread before a socket that can pause (stream-socket.js) stops reading;
+ * it reads again once they are down to half. About 8 MiB of chunks: enough to keep a slow disk
+ * busy, little enough to stay small.
+ */
+export const INBOX_FRAMES = 8;
 /** How long close() waits for sends to go out and for the relay's answer. */
 export const CLOSE_TIMEOUT_MS = 3_000;
 /** How long a failed send waits for the close event, whose code says why the connection ended. */
@@ -59,7 +66,7 @@ export class RelayConnection {
    * (the browser's by default; tests pass a fake), `options.signal` an AbortSignal that gives up.
    */
   static open(endpoint, options = {}) {
-    const { WebSocket = globalThis.WebSocket, connectTimeoutMs = CONNECT_TIMEOUT_MS, signal } = options;
+    const { WebSocket = defaultWebSocket(), connectTimeoutMs = CONNECT_TIMEOUT_MS, signal } = options;
     if (typeof WebSocket !== 'function') {
       return Promise.reject(new TransferError(EXIT.RELAY, 'this browser has no WebSocket'));
     }
@@ -139,6 +146,9 @@ export class RelayConnection {
   }
 
   #arrived(data) {
+    if (this.#inbox.size + 1 >= INBOX_FRAMES) {
+      this.#ws.pause?.(); // a WebSocket cannot, and keeps delivering
+    }
     if (typeof data === 'string') {
       this.#inbox.push({ text: data });
     } else if (data instanceof ArrayBuffer) {
@@ -226,11 +236,21 @@ export class RelayConnection {
   }
 
   receive() {
-    return this.#inbox.take();
+    const next = this.#inbox.take();
+    this.#readOnIfRoom();
+    return next;
   }
 
   poll() {
-    return this.#inbox.poll();
+    const next = this.#inbox.poll();
+    this.#readOnIfRoom();
+    return next;
+  }
+
+  #readOnIfRoom() {
+    if (this.#inbox.size <= INBOX_FRAMES / 2) {
+      this.#ws.resume?.();
+    }
   }
 
   /**
@@ -250,6 +270,17 @@ export class RelayConnection {
     }
     return this.#closing;
   }
+}
+
+/**
+ * The browser's WebSocketStream where it has one, so that reading can pause (stream-socket.js);
+ * its WebSocket elsewhere.
+ */
+function defaultWebSocket() {
+  if (StreamSocket.available()) {
+    return StreamSocket;
+  }
+  return globalThis.WebSocket;
 }
 
 /** Opens a connection to the relay's endpoint; see RelayConnection.open. */
