@@ -80,6 +80,7 @@ run_bench() {
     -Dpayara.microJar="$payara" -Dp2pcopy.relayWar="$relay_war" -Dp2pcopy.clientJar="$client_jar" \
     -Dp2pcopy.loopbackCommands="$test_classes/loopback.asadmin" \
     -Dp2pcopy.chromium="$chromium" -Dp2pcopy.chromedriver="$chromedriver" -DSE_OFFLINE=true \
+    -Dp2pcopy.rawPeer="$root/java-client/bench/RawPeer.java" \
     org.p2pcopy.relay.e2e.PageBench "$@" &
   bench_pid=$!
   wait "$bench_pid"

@@ -98,7 +98,7 @@ public final class PageBench {
     /** One direction's numbers. */
     record Run(String name, long bytes, double seconds, String timedBy, Double clientSeconds, long browserPeakRssKiB,
             long browserPeakPssKiB, long clientRssKiB, double clientWholeRunCpu, double interval,
-            Map<String, Double> cpuByKind, List<String> busiestThreads, String note) {
+            Map<String, Double> cpuByKind, List<String> busiestThreads, double[] machine, String note) {
         double mbPerSecond() {
             return bytes / seconds / 1e6;
         }
@@ -113,8 +113,15 @@ public final class PageBench {
         List<Run> runs = new ArrayList<>();
         runs.add(pageToClient(work, relay, payload, bytes));
         runs.add(clientToPage(work, relay, payload, bytes));
+        String rawPeer = System.getProperty("p2pcopy.rawPeer");
+        if (rawPeer != null) {
+            runs.add(rawPageToPeer(work, relay, Path.of(rawPeer), bytes));
+            runs.add(rawPeerToPage(work, relay, Path.of(rawPeer), bytes));
+        }
+        Map<String, Double> stages = stages(work, relay, payload);
         long relayHwm = Proc.statusKiB(relay.pid(), "VmHWM");
         print(runs, bytes, relayHwm);
+        printStages(stages);
     }
 
     /**
@@ -161,7 +168,7 @@ public final class PageBench {
             return new Run("page → Java client", bytes, clientSeconds,
                     "the Java receiver's report (its accept to its ack)", null, sampler.peakRssKiB(), sampler.peakPssKiB(),
                     receiver.maxRssKiB(), receiver.cpuSeconds(), after.seconds(before),
-                    after.cpuByKindSince(before), after.busiestThreadsSince(before, 8), "");
+                    after.cpuByKindSince(before), after.busiestThreadsSince(before, 8), after.machineSince(before), "");
         } finally {
             release(sampler);
             release(page);
@@ -206,7 +213,7 @@ public final class PageBench {
             return new Run("Java client → page", bytes, pageMs / 1000,
                     "in the page (click on Accept to the status saying verified)", clientSeconds, sampler.peakRssKiB(),
                     sampler.peakPssKiB(), sender.maxRssKiB(), sender.cpuSeconds(), after.seconds(before),
-                    after.cpuByKindSince(before), after.busiestThreadsSince(before, 8),
+                    after.cpuByKindSince(before), after.busiestThreadsSince(before, 8), after.machineSince(before),
                     String.format(Locale.ROOT, "the download (%s) was complete on disk %.1f s after verified",
                             saved.getFileName(), savedAfter));
         } finally {
@@ -217,6 +224,197 @@ public final class PageBench {
             release(page);
         }
     }
+
+    // ------------------------------------------------------------------ ceilings: raw WebSocket, and the page's steps
+
+    /** The browser's WebSocket alone, through the relay, to RawPeer (java-client/bench): no protocol, no crypto. */
+    private static Run rawPageToPeer(Path work, RelayProcess relay, Path rawPeer, long bytes) throws Exception {
+        System.err.println("raw: page's WebSocket → RawPeer: " + bytes / MIB + " MiB");
+        Path dir = Files.createDirectories(work.resolve("raw-page-send"));
+        Browser page = track(Browser.start(dir));
+        Sampler sampler = track(Sampler.start());
+        try {
+            page.open(relay.httpBase() + "/");
+            ClientRun peer = ClientRun.java(dir, "raw-receive", List.of(rawPeer.toString(), "receive", relay.wsBase(),
+                    "rawpage", String.valueOf(bytes)));
+            sampler.watch(relay, peer);
+            page.script(RAW_SEND, relay.wsBase(), "rawpage", bytes);
+            until(CODE_WAIT, () -> page.script("return window.rawBench.start") != null,
+                    () -> "the page's raw socket was not paired: " + page.script("return JSON.stringify(window.rawBench)"));
+            Snapshot before = sampler.snapshot();
+            peer.awaitSuccess(TRANSFER_WAIT);
+            Snapshot after = sampler.snapshot();
+            sampler.stop();
+            Matcher rate = Pattern.compile("in ([0-9.]+) s").matcher(peer.output());
+            if (!rate.find()) {
+                throw new IllegalStateException("RawPeer printed no rate: " + peer.output());
+            }
+            return new Run("raw: page → RawPeer", bytes, Double.parseDouble(rate.group(1)),
+                    "by RawPeer (paired to all counted)", null, sampler.peakRssKiB(), sampler.peakPssKiB(),
+                    peer.maxRssKiB(), peer.cpuSeconds(), after.seconds(before), after.cpuByKindSince(before),
+                    after.busiestThreadsSince(before, 8), after.machineSince(before),
+                    "1 MiB messages, at most 4 MiB buffered, polled every 5 ms, as the page sends");
+        } finally {
+            release(sampler);
+            release(page);
+        }
+    }
+
+    private static Run rawPeerToPage(Path work, RelayProcess relay, Path rawPeer, long bytes) throws Exception {
+        System.err.println("raw: RawPeer → page's WebSocket: " + bytes / MIB + " MiB");
+        Path dir = Files.createDirectories(work.resolve("raw-page-receive"));
+        Browser page = track(Browser.start(dir));
+        Sampler sampler = track(Sampler.start());
+        try {
+            page.open(relay.httpBase() + "/");
+            page.script(RAW_RECEIVE, relay.wsBase(), "rawpeer", bytes);
+            ClientRun peer = ClientRun.java(dir, "raw-send", List.of(rawPeer.toString(), "send", relay.wsBase(),
+                    "rawpeer", String.valueOf(bytes)));
+            sampler.watch(relay, peer);
+            until(CODE_WAIT, () -> page.script("return window.rawBench.start") != null,
+                    () -> "the page's raw socket was not paired: " + page.script("return JSON.stringify(window.rawBench)"));
+            Snapshot before = sampler.snapshot();
+            until(TRANSFER_WAIT, () -> page.script("return window.rawBench.ms") != null
+                    || page.script("return window.rawBench.error") != null, () -> "the page's raw socket never finished");
+            Snapshot after = sampler.snapshot();
+            Object error = page.script("return window.rawBench.error");
+            if (error != null) {
+                throw new IllegalStateException("the page's raw socket: " + error);
+            }
+            double ms = ((Number) page.script("return window.rawBench.ms")).doubleValue();
+            peer.awaitSuccess(Duration.ofMinutes(1));
+            sampler.stop();
+            return new Run("raw: RawPeer → page", bytes, ms / 1000, "in the page (paired to all counted)", null,
+                    sampler.peakRssKiB(), sampler.peakPssKiB(), peer.maxRssKiB(), peer.cpuSeconds(), after.seconds(before),
+                    after.cpuByKindSince(before), after.busiestThreadsSince(before, 8), after.machineSince(before),
+                    "1 MiB messages as ArrayBuffers, counted and dropped");
+        } finally {
+            release(sampler);
+            release(page);
+        }
+    }
+
+    /** Pairs as a raw sender (the relay's part of the protocol only) and pushes BYTES in 1 MiB messages. */
+    private static final String RAW_SEND = """
+            const [base, room, total] = arguments;
+            const b = window.rawBench = {};
+            const frame = new Uint8Array(1 << 20);
+            for (let i = 0; i < frame.length; i += 65536) crypto.getRandomValues(frame.subarray(i, i + 65536));
+            const ws = new WebSocket(base + '/relay/v1/' + room + '/send');
+            ws.binaryType = 'arraybuffer';
+            ws.onerror = () => { b.error = 'socket error'; };
+            ws.onclose = (e) => { b.closed = e.code; };
+            ws.onmessage = async (e) => {
+              if (typeof e.data !== 'string' || !e.data.includes('paired') || b.start !== undefined) return;
+              b.start = performance.now();
+              for (let sent = 0; sent < total; sent += frame.length) {
+                while (ws.readyState === 1 && ws.bufferedAmount > 4 * 1024 * 1024) await new Promise((r) => setTimeout(r, 5));
+                ws.send(frame.subarray(0, Math.min(frame.length, total - sent)));
+              }
+              b.queued = performance.now() - b.start;
+            };
+            """;
+
+    /** Pairs as a raw receiver and counts BYTES, then closes. */
+    private static final String RAW_RECEIVE = """
+            const [base, room, total] = arguments;
+            const b = window.rawBench = {};
+            let received = 0;
+            const ws = new WebSocket(base + '/relay/v1/' + room + '/receive');
+            ws.binaryType = 'arraybuffer';
+            ws.onerror = () => { b.error = 'socket error'; };
+            ws.onmessage = (e) => {
+              if (typeof e.data === 'string') {
+                if (e.data.includes('paired') && b.start === undefined) b.start = performance.now();
+                return;
+              }
+              received += e.data.byteLength;
+              if (received >= total && b.ms === undefined) {
+                b.ms = performance.now() - b.start;
+                ws.close(1000);
+              }
+            };
+            """;
+
+    /**
+     * The steps the page takes for every 1 MiB chunk, each timed alone in this browser (ms per MiB, one
+     * after the other as the page awaits them): reading the chosen file, SHA-256 of the chain, AES-GCM in
+     * 16 KiB records (the page seals a chunk's 64 records with Promise.all), and the same as one call.
+     */
+    private static Map<String, Double> stages(Path work, RelayProcess relay, Path payload) throws Exception {
+        System.err.println("the page's steps, one by one, in this browser");
+        Browser page = track(Browser.start(Files.createDirectories(work.resolve("stages"))));
+        try {
+            page.open(relay.httpBase() + "/"); // a secure context (loopback), which WebCrypto needs
+            page.script("const input = document.createElement('input'); input.type = 'file'; input.id = 'bench-file';"
+                    + "document.body.append(input);");
+            page.driver().findElement(By.id("bench-file")).sendKeys(payload.toString());
+            page.script(STAGES, 256);
+            until(Duration.ofMinutes(10), () -> page.script("return window.stages.done || window.stages.error") != null,
+                    () -> "the steps were not timed");
+            Object error = page.script("return window.stages.error");
+            if (error != null) {
+                throw new IllegalStateException("timing the steps: " + error);
+            }
+            @SuppressWarnings("unchecked")
+            List<List<Object>> raw = (List<List<Object>>) page.script("return window.stages.ms");
+            Map<String, Double> ms = new LinkedHashMap<>();
+            raw.forEach(pair -> ms.put((String) pair.get(0), ((Number) pair.get(1)).doubleValue()));
+            return ms;
+        } finally {
+            release(page);
+        }
+    }
+
+    private static final String STAGES = """
+            const [mib] = arguments;
+            const s = window.stages = {ms: []};
+            (async () => {
+              const MiB = 1 << 20, R = 16 * 1024;
+              const file = document.getElementById('bench-file').files[0];
+              const key = await crypto.subtle.generateKey({name: 'AES-GCM', length: 256}, false, ['encrypt', 'decrypt']);
+              const chunk = new Uint8Array(MiB + 64);
+              for (let i = 0; i < chunk.length; i += 65536) crypto.getRandomValues(chunk.subarray(i, Math.min(chunk.length, i + 65536)));
+              let n = 0;
+              const iv = () => { const v = new Uint8Array(12); new DataView(v.buffer).setUint32(8, ++n); return v; };
+              const time = async (name, count, step) => {
+                for (let i = 0; i < 4; i++) await step(i);
+                const t = performance.now();
+                for (let i = 0; i < count; i++) await step(i);
+                s.ms.push([name, (performance.now() - t) / count]);
+              };
+              const concat = (a, b) => { const c = new Uint8Array(a.length + b.length); c.set(a); c.set(b, a.length); return c; };
+              const seal64 = () => Promise.all(Array.from({length: 64}, (_, j) =>
+                crypto.subtle.encrypt({name: 'AES-GCM', iv: iv()}, key, chunk.subarray(j * R, (j + 1) * R))));
+              const ivs = Array.from({length: 64}, iv);
+              const sealed = (await Promise.all(ivs.map((v, j) =>
+                crypto.subtle.encrypt({name: 'AES-GCM', iv: v}, key, chunk.subarray(j * R, (j + 1) * R))))).map((b) => new Uint8Array(b));
+              const blocks = Math.floor(file.size / MiB);
+              await time('read 1 MiB of the file (File.slice().arrayBuffer())', mib,
+                (i) => file.slice((i % blocks) * MiB, (i % blocks + 1) * MiB).arrayBuffer());
+              await time('copy 1 MiB (concat)', mib, () => concat(chunk.subarray(0, 32), chunk.subarray(0, MiB)));
+              await time('SHA-256 of 1 MiB (subtle.digest)', mib, () => crypto.subtle.digest('SHA-256', chunk.subarray(0, MiB + 32)));
+              await time('seal 1 MiB: 64 records, Promise.all (as the page)', mib, seal64);
+              await time('seal 1 MiB: 64 records, one after the other', mib / 4, async () => {
+                for (let j = 0; j < 64; j++) await crypto.subtle.encrypt({name: 'AES-GCM', iv: iv()}, key, chunk.subarray(j * R, (j + 1) * R));
+              });
+              await time('seal 1 MiB as one record', mib, () => crypto.subtle.encrypt({name: 'AES-GCM', iv: iv()}, key, chunk.subarray(0, MiB)));
+              await time('open 1 MiB: 64 records, Promise.all', mib, () => Promise.all(sealed.map((piece, j) =>
+                crypto.subtle.decrypt({name: 'AES-GCM', iv: ivs[j]}, key, piece))));
+              await time('the sending steps in a row: read, copy, SHA-256, seal (no network)', mib, async (i) => {
+                const payload = new Uint8Array(await file.slice((i % blocks) * MiB, (i % blocks + 1) * MiB).arrayBuffer());
+                await crypto.subtle.digest('SHA-256', concat(chunk.subarray(0, 32), payload));
+                await seal64();
+              });
+              await time('the receiving steps in a row: open, copy, SHA-256 (no network)', mib, async () => {
+                const opened = await Promise.all(sealed.map((piece, j) => crypto.subtle.decrypt({name: 'AES-GCM', iv: ivs[j]}, key, piece)));
+                const payload = new Uint8Array(MiB);
+                opened.forEach((b, j) => payload.set(new Uint8Array(b), j * R));
+                await crypto.subtle.digest('SHA-256', concat(chunk.subarray(0, 32), payload));
+              });
+              s.done = true;
+            })().catch((e) => { s.error = String(e && e.stack || e); });
+            """;
 
     private static void print(List<Run> runs, long bytes, long relayHwmKiB) {
         String size = bytes % MIB == 0 ? bytes / MIB + " MiB" : bytes + " bytes";
@@ -250,9 +448,13 @@ public final class PageBench {
                 System.out.printf(Locale.ROOT, "; the Java sender reports %.1f MB/s (its accept to the page's ack)",
                         r.bytes / r.clientSeconds / 1e6);
             }
-            System.out.printf(Locale.ROOT, "; the client's whole run took %.1f CPU s%s%n", r.clientWholeRunCpu,
+            System.out.printf(Locale.ROOT, "; the %s's whole run took %.1f CPU s%s%n",
+                    r.name.startsWith("raw") ? "RawPeer" : "client", r.clientWholeRunCpu,
                     r.note.isEmpty() ? "" : "; " + r.note);
             System.out.println("  busiest browser threads (CPU s over the transfer): " + String.join(", ", r.busiestThreads));
+            System.out.printf(Locale.ROOT, "  the whole machine meanwhile: %.2f of %d cores busy, %.2f stolen by the host,"
+                    + " %.2f waiting on I/O%n", r.machine[0], Runtime.getRuntime().availableProcessors(), r.machine[1],
+                    r.machine[2]);
         }
         System.out.println("MB/s = file bytes / time. Browser RSS: peak of the summed VmRSS of every process under its"
                 + " chromedriver (shared pages counted in each), PSS: the same with shared pages divided, sampled every"
@@ -263,6 +465,12 @@ public final class PageBench {
 
     private static String cpu(double seconds, Run r) {
         return String.format(Locale.ROOT, "%5.1f (%4.2f)", perGiB(seconds, r.bytes), seconds / r.interval);
+    }
+
+    private static void printStages(Map<String, Double> stages) {
+        System.out.println();
+        System.out.println("the page's steps for one 1 MiB chunk, each timed alone in this browser (ms, and the MB/s it would allow):");
+        stages.forEach((name, ms) -> System.out.printf(Locale.ROOT, "  %-72s %7.2f ms %8.0f MB/s%n", name, ms, MIB / ms / 1e3));
     }
 
     private static double perGiB(double seconds, long bytes) {
@@ -323,18 +531,18 @@ public final class PageBench {
             Path file = Files.createDirectories(work.resolve("files")).resolve("holiday photos.zip");
             Trees.writeRandom(file, 3 * MIB + 123_456, 7);
             Browser page = track(Browser.start(Files.createDirectories(work.resolve("browser"))));
-            page.resizeTo(1280, 900);
             page.open(relay.httpBase() + "/");
+            viewport(page, 1280, 900);
             element(page, "send-input").sendKeys(file.toString());
             until(CODE_WAIT, () -> !text(page, "code").isEmpty() || !text(page, "error").isEmpty(),
                     () -> "the page showed no code; status: " + text(page, "status"));
             noError(page);
             Files.createDirectories(dir);
-            page.script("document.getElementById('send-heading').scrollIntoView()");
+            page.script("document.getElementById('send-heading').scrollIntoView(); window.scrollBy(0, -16)");
             Thread.sleep(300);
             page.screenshot(dir.resolve("page-desktop.png"));
-            page.resizeTo(Browser.PHONE_WIDTH, 800);
-            page.script("document.getElementById('send-panel').scrollIntoView()");
+            viewport(page, Browser.PHONE_WIDTH, 800);
+            page.script("document.getElementById('send-panel').scrollIntoView(); window.scrollBy(0, -16)");
             Thread.sleep(300);
             page.screenshot(dir.resolve("page-phone.png"));
             System.err.println("wrote " + dir.resolve("page-desktop.png") + " and " + dir.resolve("page-phone.png"));
@@ -344,6 +552,14 @@ public final class PageBench {
                 all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** Sizes the window so that the page's viewport is width × height CSS pixels (the window's frame aside). */
+    private static void viewport(Browser page, int width, int height) {
+        page.resizeTo(width, height);
+        long innerWidth = ((Number) page.script("return window.innerWidth")).longValue();
+        long innerHeight = ((Number) page.script("return window.innerHeight")).longValue();
+        page.resizeTo((int) (2L * width - innerWidth), (int) (2L * height - innerHeight));
     }
 
     // ------------------------------------------------------------------ the page
@@ -402,12 +618,19 @@ public final class PageBench {
         }
 
         static ClientRun start(Path workingDir, String name, String... args) throws IOException {
+            List<String> java = new ArrayList<>(List.of("-jar", System.getProperty("p2pcopy.clientJar")));
+            java.addAll(List.of(args));
+            return java(workingDir, name, java);
+        }
+
+        /** {@code /usr/bin/time -v java JAVA_ARGS...} */
+        static ClientRun java(Path workingDir, String name, List<String> javaArgs) throws IOException {
             Path logs = Files.createDirectories(workingDir);
             Path log = logs.resolve(name + ".log");
             Path time = logs.resolve(name + ".time");
             List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v", "-o", time.toString(),
-                    RelayProcess.javaExecutable(), "-jar", System.getProperty("p2pcopy.clientJar")));
-            command.addAll(List.of(args));
+                    RelayProcess.javaExecutable()));
+            command.addAll(javaArgs);
             Process process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             return track(new ClientRun(process, log, time));
@@ -441,6 +664,10 @@ public final class PageBench {
                         + ":\n" + Files.readString(log));
             }
             release(this);
+        }
+
+        String output() throws IOException {
+            return Files.readString(log);
         }
 
         Matcher summary() throws IOException {
@@ -588,7 +815,7 @@ public final class PageBench {
             Map<String, Double> threads = cpuNow();
             Map<Long, String> kindOf = new HashMap<>();
             lastCpu.keySet().forEach(pid -> kindOf.put(pid, kind(pid)));
-            return new Snapshot(System.nanoTime(), new HashMap<>(lastCpu), kindOf, threads);
+            return new Snapshot(System.nanoTime(), new HashMap<>(lastCpu), kindOf, threads, Proc.machineTicks());
         }
 
         void stop() throws InterruptedException {
@@ -603,9 +830,20 @@ public final class PageBench {
         }
     }
 
-    record Snapshot(long nanos, Map<Long, Double> cpu, Map<Long, String> kinds, Map<String, Double> threads) {
+    record Snapshot(long nanos, Map<Long, Double> cpu, Map<Long, String> kinds, Map<String, Double> threads,
+            long[] machine) {
         double seconds(Snapshot before) {
             return (nanos - before.nanos) / 1e9;
+        }
+
+        /** The whole machine's cores busy (anything but idle, iowait and steal), stolen and waiting on I/O. */
+        double[] machineSince(Snapshot before) {
+            double seconds = seconds(before) * Proc.TICKS;
+            double[] d = new double[machine.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (machine[i] - before.machine[i]) / seconds;
+            }
+            return d;
         }
 
         /** CPU seconds since an earlier snapshot, by kind of process (processes started since count whole). */
@@ -625,7 +863,20 @@ public final class PageBench {
     }
 
     static final class Proc {
-        private static final double TICKS = clockTicks();
+        static final double TICKS = clockTicks();
+
+        /** From /proc/stat: {busy, steal, iowait} in ticks, summed over the CPUs. */
+        static long[] machineTicks() {
+            String[] f = read(Path.of("/proc/stat")).orElse("cpu 0 0 0 0 0 0 0 0").split("\n")[0].trim().split("\\s+");
+            long user = Long.parseLong(f[1]);
+            long nice = Long.parseLong(f[2]);
+            long system = Long.parseLong(f[3]);
+            long iowait = Long.parseLong(f[5]);
+            long irq = Long.parseLong(f[6]);
+            long softirq = Long.parseLong(f[7]);
+            long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
+            return new long[] {user + nice + system + irq + softirq, steal, iowait};
+        }
 
         private static double clockTicks() {
             try {
