@@ -11,6 +11,7 @@
 # Needs:  /usr/bin/chromium and /usr/bin/chromedriver (Debian's chromium and chromium-driver; other paths
 #         with P2PCOPY_CHROMIUM and P2PCOPY_CHROMEDRIVER), /usr/bin/time, cmp. Nothing is downloaded.
 # Env:    P2PCOPY_BENCH_DIR (default: a new temp dir, removed after)
+#         P2PCOPY_BENCH_RUNS (default send,receive,raw,steps): which of the runs below
 #
 # Prints per direction MB/s (file bytes over the transfer's time: page -> client as the Java receiver
 # reports it, from its accept to its ack; client -> page timed in the page, from the click on Accept to
@@ -80,7 +81,7 @@ run_bench() {
     -Dpayara.microJar="$payara" -Dp2pcopy.relayWar="$relay_war" -Dp2pcopy.clientJar="$client_jar" \
     -Dp2pcopy.loopbackCommands="$test_classes/loopback.asadmin" \
     -Dp2pcopy.chromium="$chromium" -Dp2pcopy.chromedriver="$chromedriver" -DSE_OFFLINE=true \
-    -Dp2pcopy.rawPeer="$root/java-client/bench/RawPeer.java" \
+    -Dp2pcopy.rawPeer="$root/java-client/bench/RawPeer.java" -Dp2pcopy.benchRuns="${P2PCOPY_BENCH_RUNS:-send,receive,raw,steps}" \
     org.p2pcopy.relay.e2e.PageBench "$@" &
   bench_pid=$!
   wait "$bench_pid"

@@ -44,9 +44,14 @@ public final class PageBench {
     private static final Duration CODE_WAIT = Duration.ofMinutes(2);
     private static final Duration TRANSFER_WAIT = Duration.ofMinutes(30);
     private static final Duration DOWNLOAD_WAIT = Duration.ofMinutes(10);
+    private static final Duration NOTHING_SAVED = Duration.ofMinutes(2);
     private static final long GIB = 1L << 30;
     private static final long MIB = 1L << 20;
     private static final String CODE = "7-page-bench";
+    /** Which runs, from -Dp2pcopy.benchRuns (page.sh: P2PCOPY_BENCH_RUNS): send, receive, raw, steps. */
+    private static final List<String> RUNS = List.of(System.getProperty("p2pcopy.benchRuns", "send,receive,raw,steps").split(","));
+    /** Set when a check failed but the run's numbers are still worth printing (a download not saved). */
+    private static volatile boolean failed;
 
     /** What was started, closed in reverse order at the end, on failure, or when the JVM is told to stop. */
     private static final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -111,17 +116,28 @@ public final class PageBench {
         warmUp(work, relay);
 
         List<Run> runs = new ArrayList<>();
-        runs.add(pageToClient(work, relay, payload, bytes));
-        runs.add(clientToPage(work, relay, payload, bytes));
+        if (RUNS.contains("send")) {
+            runs.add(pageToClient(work, relay, payload, bytes));
+        }
+        if (RUNS.contains("receive")) {
+            runs.add(clientToPage(work, relay, payload, bytes));
+        }
         String rawPeer = System.getProperty("p2pcopy.rawPeer");
-        if (rawPeer != null) {
+        if (rawPeer != null && RUNS.contains("raw")) {
             runs.add(rawPageToPeer(work, relay, Path.of(rawPeer), bytes));
             runs.add(rawPeerToPage(work, relay, Path.of(rawPeer), bytes));
         }
-        Map<String, Double> stages = stages(work, relay, payload);
+        Map<String, Double> stages = RUNS.contains("steps") ? stages(work, relay, payload) : Map.of();
         long relayHwm = Proc.statusKiB(relay.pid(), "VmHWM");
         print(runs, bytes, relayHwm);
-        printStages(stages);
+        if (!stages.isEmpty()) {
+            printStages(stages);
+        }
+        if (failed) {
+            System.out.println("\nA CHECK FAILED: see above.");
+            closeAll();
+            System.exit(5);
+        }
     }
 
     /**
@@ -204,18 +220,25 @@ public final class PageBench {
             double pageMs = ((Number) page.script("return window.pageBench.end - window.pageBench.start")).doubleValue();
             long verifiedAt = System.nanoTime();
             sender.awaitSuccess(Duration.ofMinutes(2));
-            Path saved = awaitDownload(page.downloads(), bytes);
-            double savedAfter = (System.nanoTime() - verifiedAt) / 1e9;
+            String saving;
+            try {
+                Path saved = awaitDownload(page.downloads(), bytes);
+                saving = String.format(Locale.ROOT, "the download (%s) was complete on disk %.1f s after verified",
+                        saved.getFileName(), (System.nanoTime() - verifiedAt) / 1e9);
+                compare(payload, saved);
+            } catch (IllegalStateException notSaved) {
+                failed = true;
+                saving = "FAILED: " + notSaved.getMessage() + "; the browser's console: " + Browser.describe(page.console())
+                        + "; chrome://downloads: " + downloadsPage(page);
+            }
             sampler.stop();
-            compare(payload, saved);
             Matcher rate = sender.summary();
             double clientSeconds = bytes / (Double.parseDouble(rate.group(2)) * 1e6);
             return new Run("Java client → page", bytes, pageMs / 1000,
                     "in the page (click on Accept to the status saying verified)", clientSeconds, sampler.peakRssKiB(),
                     sampler.peakPssKiB(), sender.maxRssKiB(), sender.cpuSeconds(), after.seconds(before),
                     after.cpuByKindSince(before), after.busiestThreadsSince(before, 8), after.machineSince(before),
-                    String.format(Locale.ROOT, "the download (%s) was complete on disk %.1f s after verified",
-                            saved.getFileName(), savedAfter));
+                    saving);
         } finally {
             if (sender != null) {
                 sender.close();
@@ -429,7 +452,7 @@ public final class PageBench {
         for (String kind : kinds) {
             System.out.printf(Locale.ROOT, " %12s", kind);
         }
-        System.out.printf(Locale.ROOT, " %12s %12s %12s %9s%n", "chromium", "client", "relay", "wall");
+        System.out.printf(Locale.ROOT, " %12s %12s %12s %12s %9s%n", "chromium", "client", "relay", "driver", "wall");
         for (Run r : runs) {
             System.out.printf(Locale.ROOT, "%-22s", r.name);
             double all = 0;
@@ -438,8 +461,9 @@ public final class PageBench {
                 all += s;
                 System.out.print(" " + cpu(s, r));
             }
-            System.out.printf(Locale.ROOT, " %s %s %s %9.1f%n", cpu(all, r), cpu(r.cpuByKind.getOrDefault("client", 0.0), r),
-                    cpu(r.cpuByKind.getOrDefault("relay", 0.0), r), perGiB(r.interval, r.bytes));
+            System.out.printf(Locale.ROOT, " %s %s %s %s %9.1f%n", cpu(all, r), cpu(r.cpuByKind.getOrDefault("client", 0.0), r),
+                    cpu(r.cpuByKind.getOrDefault("relay", 0.0), r), cpu(r.cpuByKind.getOrDefault("driver", 0.0), r),
+                    perGiB(r.interval, r.bytes));
         }
         System.out.println();
         for (Run r : runs) {
@@ -460,7 +484,8 @@ public final class PageBench {
                 + " chromedriver (shared pages counted in each), PSS: the same with shared pages divided, sampled every"
                 + " 200 ms. Client RSS: /usr/bin/time -v of `java -jar` (its child JVM included). CPU: utime+stime from"
                 + " /proc over the transfer (page -> client: the receiver's accept to its exit; client -> page: the click"
-                + " to verified), per GiB and, in brackets, in cores busy; 'wall' is that interval per GiB.");
+                + " to verified), per GiB and, in brackets, in cores busy; 'driver' is this benchmark's JVM (Selenium,"
+                + " the sampling) and chromedriver; 'wall' is that interval per GiB. Raw rows: 'client' is RawPeer.");
     }
 
     private static String cpu(double seconds, Run r) {
@@ -490,8 +515,13 @@ public final class PageBench {
      */
     private static Path awaitDownload(Path downloads, long bytes) throws Exception {
         Path[] found = new Path[1];
+        long start = System.nanoTime();
         until(DOWNLOAD_WAIT, () -> {
             List<Path> files = list(downloads);
+            if (files.isEmpty() && System.nanoTime() - start > NOTHING_SAVED.toNanos()) {
+                throw new IllegalStateException("the browser saved nothing in " + downloads + " within "
+                        + NOTHING_SAVED.toSeconds() + " s");
+            }
             // Chromium writes NAME.crdownload, or a hidden .org.chromium.Chromium.XXXXXX, and renames it when done.
             boolean partial = files.stream().map(f -> f.getFileName().toString())
                     .anyMatch(name -> name.endsWith(".crdownload") || name.startsWith("."));
@@ -503,6 +533,23 @@ public final class PageBench {
             return false;
         }, () -> "no complete download of " + bytes + " bytes in " + downloads + ": " + list(downloads));
         return found[0];
+    }
+
+    /** What the browser's own downloads page lists, for a download that did not arrive. */
+    private static String downloadsPage(Browser page) {
+        try {
+            page.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+            page.open("chrome://downloads/");
+            Thread.sleep(1000);
+            Object items = page.script("const m = document.querySelector('downloads-manager');"
+                    + "const list = m && m.shadowRoot.querySelector('#downloadsList');"
+                    + "if (!list) return '(no list)';"
+                    + "return Array.from(list.querySelectorAll('downloads-item')).map((i) => i.shadowRoot.textContent"
+                    + ".replace(/\\s+/g, ' ').trim()).join(' | ') || '(empty)';");
+            return String.valueOf(items);
+        } catch (Exception e) {
+            return "(could not read: " + e + ")";
+        }
     }
 
     private static List<Path> list(Path folder) {
@@ -788,6 +835,12 @@ public final class PageBench {
                 }
             }
             List<ProcessHandle> others = new ArrayList<>();
+            // The driver: this JVM (Selenium, this sampler) and chromedriver.
+            Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().children()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("chromedriver")).orElse(false))).forEach(p -> {
+                        kinds.put(p.pid(), "driver");
+                        others.add(p);
+                    });
             if (relay != null) {
                 kinds.put(relay.pid(), "relay");
                 others.add(ProcessHandle.of(relay.pid()).orElse(null));
