@@ -61,6 +61,7 @@ descendants() {
   done
 }
 cleanup() {
+  set +e # a process that is already gone is no reason to stop cleaning up
   if [ -n "$bench_pid" ] && kill -0 "$bench_pid" 2>/dev/null; then
     # The bench stops its relay, browser and clients itself when told to; whatever is left after it, goes.
     local left; left=$(descendants "$bench_pid")
@@ -69,6 +70,7 @@ cleanup() {
     kill -9 "$bench_pid" 2>/dev/null
     # shellcheck disable=SC2086
     [ -n "$left" ] && kill -9 $left 2>/dev/null
+    sleep 0.5
   fi
   [ -z "${P2PCOPY_BENCH_DIR:-}" ] && rm -rf "$work"
   return 0
