@@ -11,7 +11,9 @@
 # Needs:  /usr/bin/chromium and /usr/bin/chromedriver (Debian's chromium and chromium-driver; other paths
 #         with P2PCOPY_CHROMIUM and P2PCOPY_CHROMEDRIVER), /usr/bin/time, cmp. Nothing is downloaded.
 # Env:    P2PCOPY_BENCH_DIR (default: a new temp dir, removed after)
-#         P2PCOPY_BENCH_RUNS (default send,receive,raw,steps): which of the runs below
+#         P2PCOPY_BENCH_RUNS (default send,receive,raw,steps): which runs; send and receive are the two
+#         above, raw the browser's WebSocket alone against java-client/bench/RawPeer.java both ways (no
+#         protocol, no crypto), steps the page's per-chunk steps (read, SHA-256, AES-GCM) timed one by one
 #
 # Prints per direction MB/s (file bytes over the transfer's time: page -> client as the Java receiver
 # reports it, from its accept to its ack; client -> page timed in the page, from the click on Accept to
