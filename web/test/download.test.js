@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachmentHeaders } from '../src/download/headers.js';
-import { PipeCancelled, PipeWriter, QUEUED, WINDOW, pipeReadable } from '../src/download/pipe.js';
+import { PipeCancelled, PipeWriter, QUEUED, WINDOW, pipeHeld, pipeReadable } from '../src/download/pipe.js';
 import { zipWriter } from '../src/download/zip.js';
 
 /** The two halves of a pipe, as the page and its worker hold them. */
@@ -91,11 +91,25 @@ test('an aborted pipe fails the reader instead of ending it', async () => {
   await assert.rejects(reading, /integrity/);
 });
 
-test('a pipe the worker never reads is reported as not started', async () => {
+test('a pipe the worker never reads is reported as not started, and one it does not hold as not held', async () => {
   const channel = new MessageChannel();
   const writer = new PipeWriter(channel.port1);
+  assert.equal(await writer.held(50), false);
   assert.equal(await writer.started(50), false);
   channel.port1.close();
+});
+
+test('the page learns that the worker holds the pipe before the browser asks for it', async () => {
+  const channel = new MessageChannel();
+  const writer = new PipeWriter(channel.port1);
+  pipeHeld(channel.port2);
+  assert.equal(await writer.held(1000), true);
+  assert.equal(await writer.started(50), false, 'held is not started');
+  const reading = readAll(pipeReadable(channel.port2));
+  assert.equal(await writer.started(1000), true);
+  await writer.write(new Uint8Array([1]));
+  await writer.close();
+  assert.deepEqual([...await reading], [1]);
 });
 
 test('download headers carry any name, with a plain fallback, and the size when known', () => {

@@ -47,6 +47,10 @@ export class Downloads {
     const channel = new MessageChannel();
     const writer = new PipeWriter(channel.port1);
     worker.postMessage({ type: 'download', id, name, size }, [channel.port2]);
+    if (!(await writer.held(START_MS))) {
+      writer.abort('not held');
+      throw new Error("the page's service worker does not answer; reload the page and try again");
+    }
 
     const frame = document.createElement('iframe');
     frame.hidden = true;

@@ -5,7 +5,10 @@
 // of filling memory: at most QUEUED + WINDOW chunks are ever between the two.
 //
 // Messages, page → worker: {chunk: Uint8Array} | {end: true} | {error: message}
-//           worker → page: {started: true} | {ack: true} | {cancelled: reason}
+//           worker → page: {held: true} | {started: true} | {ack: true} | {cancelled: reason}
+// `held`: the worker keeps the pipe and will serve it when the browser asks (pipeHeld); only then
+// may the page ask the browser for it, because a worker's messages and the browser's requests
+// reach it in no fixed order.
 
 /** Chunks the worker's stream holds for the reader before it stops acknowledging. */
 export const QUEUED = 4;
@@ -53,6 +56,11 @@ export function pipeReadable(port, queued = QUEUED) {
   }, new CountQueuingStrategy({ highWaterMark: queued }));
 }
 
+/** The worker's word that it holds the pipe `port` and will serve it. */
+export function pipeHeld(port) {
+  port.postMessage({ held: true });
+}
+
 /** The reader gave up: in a browser, the user cancelled the download. */
 export class PipeCancelled extends Error {
   constructor(reason) {
@@ -69,11 +77,16 @@ export class PipeWriter {
   #wake = null;
   #failure = null;
   #done = false;
+  #held;
   #started;
 
   constructor(port, window = WINDOW) {
     this.#port = port;
     this.#window = window;
+    let held;
+    this.#held = new Promise((resolve) => {
+      held = resolve;
+    });
     let started;
     this.#started = new Promise((resolve) => {
       started = resolve;
@@ -81,6 +94,8 @@ export class PipeWriter {
     port.onmessage = ({ data }) => {
       if (data.ack) {
         this.#inFlight -= 1;
+      } else if (data.held) {
+        held();
       } else if (data.started) {
         started();
       } else if (data.cancelled !== undefined) {
@@ -92,13 +107,14 @@ export class PipeWriter {
     };
   }
 
-  /** Resolves once the worker reads the pipe, or with false after `ms` without it. */
+  /** Resolves with true once the worker holds the pipe, or with false after `ms` without it. */
+  held(ms) {
+    return within(this.#held, ms);
+  }
+
+  /** Resolves with true once the worker reads the pipe, or with false after `ms` without it. */
   started(ms) {
-    let timer;
-    const late = new Promise((resolve) => {
-      timer = setTimeout(() => resolve(false), ms);
-    });
-    return Promise.race([this.#started.then(() => true), late]).finally(() => clearTimeout(timer));
+    return within(this.#started, ms);
   }
 
   /**
@@ -144,4 +160,13 @@ export class PipeWriter {
       this.#port.close();
     }
   }
+}
+
+/** true once `promise` resolves, false if `ms` pass first. */
+function within(promise, ms) {
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  return Promise.race([promise.then(() => true), late]).finally(() => clearTimeout(timer));
 }

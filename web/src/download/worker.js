@@ -2,7 +2,7 @@
 // download, so that a received file goes to disk as it arrives instead of being held in memory
 // (browsers without the File System Access API, see sinks.js). It answers only requests for
 // download/ID that the page announced; every other request goes to the network as without it.
-import { pipeReadable } from './pipe.js';
+import { pipeHeld, pipeReadable } from './pipe.js';
 import { attachmentHeaders } from './headers.js';
 
 /** Downloads the page announced and the browser has not asked for yet, by id. */
@@ -15,6 +15,7 @@ self.addEventListener('message', (event) => {
   const data = event.data ?? {};
   if (data.type === 'download' && event.ports.length === 1) {
     announced.set(String(data.id), { port: event.ports[0], name: String(data.name), size: data.size });
+    pipeHeld(event.ports[0]);
   }
   // {type: 'keep-alive'} needs no answer: a message is an event, and an event keeps the worker
   // running while a download is under way (a browser stops idle workers after some seconds).
