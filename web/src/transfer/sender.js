@@ -83,9 +83,13 @@ export class Sender {
     const conversation = this.#conversation;
     await conversation.send({ type: 'file_begin', index, path: entry.path, size: entry.size });
     const chain = new HashChain();
+    // The next chunk is read while this one is hashed, sealed and sent: a browser reads a file on
+    // another thread, and a read takes longer than the rest of a chunk's work.
+    let next = this.#readAhead(entry, 0);
     for (let offset = 0; offset < entry.size;) {
       const length = Math.min(MAX_PAYLOAD_BYTES, entry.size - offset);
-      const payload = await this.#read(entry, offset, length);
+      const payload = await next;
+      next = this.#readAhead(entry, offset + length);
       const seq = chain.nextSeq;
       const frame = encodeChunk(seq, await chain.next(payload), payload);
       await this.#checkOnReceiver();
@@ -96,6 +100,16 @@ export class Sender {
     }
     await conversation.send({ type: 'file_end', index, chunks: Number(chain.nextSeq), size: entry.size,
       digest: toHex(chain.value) });
+  }
+
+  /** The read of the chunk at `offset`, started now; null past the end. A failure waits for its turn. */
+  #readAhead(entry, offset) {
+    if (offset >= entry.size) {
+      return null;
+    }
+    const reading = this.#read(entry, offset, Math.min(MAX_PAYLOAD_BYTES, entry.size - offset));
+    reading.catch(() => {}); // reported where it is awaited; unheard if the transfer stops first
+    return reading;
   }
 
   async #read(entry, offset, length) {
