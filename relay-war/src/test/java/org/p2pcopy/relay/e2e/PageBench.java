@@ -1,7 +1,6 @@
 package org.p2pcopy.relay.e2e;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,13 +8,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,12 +83,12 @@ public final class PageBench {
         }
     }
 
-    private static synchronized <T extends AutoCloseable> T track(T resource) {
+    static synchronized <T extends AutoCloseable> T track(T resource) {
         started.push(resource);
         return resource;
     }
 
-    private static synchronized void release(AutoCloseable resource) throws Exception {
+    static synchronized void release(AutoCloseable resource) throws Exception {
         if (started.remove(resource)) {
             resource.close();
         }
@@ -128,7 +124,7 @@ public final class PageBench {
             runs.add(rawPeerToPage(work, relay, Path.of(rawPeer), bytes));
         }
         Map<String, Double> stages = RUNS.contains("steps") ? stages(work, relay, payload) : Map.of();
-        long relayHwm = Proc.statusKiB(relay.pid(), "VmHWM");
+        long relayHwm = ProcFs.statusKiB(relay.pid(), "VmHWM");
         print(runs, bytes, relayHwm);
         if (!stages.isEmpty()) {
             printStages(stages);
@@ -147,9 +143,9 @@ public final class PageBench {
     private static void warmUp(Path work, RelayProcess relay) throws Exception {
         Path dir = Files.createDirectories(work.resolve("warm-up"));
         Files.writeString(dir.resolve("warm-up.txt"), "warm-up\n");
-        ClientRun receiver = ClientRun.start(dir, "warm-up-receive", "receive", relay.wsBase(), "7-warm-up", "--out",
+        TimedClient receiver = TimedClient.start(dir, "warm-up-receive", "receive", relay.wsBase(), "7-warm-up", "--out",
                 dir.resolve("out").toString(), "-q");
-        ClientRun sender = ClientRun.start(dir, "warm-up-send", "send", relay.wsBase(), "warm-up.txt", "--code", "7-warm-up",
+        TimedClient sender = TimedClient.start(dir, "warm-up-send", "send", relay.wsBase(), "warm-up.txt", "--code", "7-warm-up",
                 "-q");
         sender.awaitSuccess(Duration.ofMinutes(2));
         receiver.awaitSuccess(Duration.ofMinutes(2));
@@ -161,7 +157,7 @@ public final class PageBench {
         Path dir = Files.createDirectories(work.resolve("page-send"));
         Path out = dir.resolve("out");
         Browser page = track(Browser.start(dir));
-        Sampler sampler = track(Sampler.start());
+        ProcessSampler sampler = track(ProcessSampler.start());
         try {
             page.open(relay.httpBase() + "/");
             element(page, "send-input").sendKeys(payload.toString());
@@ -169,7 +165,7 @@ public final class PageBench {
                     () -> "the page showed no code; status: " + text(page, "status"));
             noError(page);
             String code = text(page, "code");
-            ClientRun receiver = ClientRun.start(dir, "receive", "receive", relay.wsBase(), code, "--out", out.toString());
+            TimedClient receiver = TimedClient.start(dir, "receive", "receive", relay.wsBase(), code, "--out", out.toString());
             sampler.watch(relay, receiver);
             // From the receiver's accept (it then prints what comes) to its end (it exits once it sent its ack).
             until(CODE_WAIT, () -> receiver.started() || !receiver.alive(), () -> "the receiver did not start");
@@ -196,10 +192,10 @@ public final class PageBench {
         System.err.println("Java client → page: " + bytes / MIB + " MiB");
         Path dir = Files.createDirectories(work.resolve("page-receive"));
         Browser page = track(Browser.start(dir));
-        Sampler sampler = track(Sampler.start());
-        ClientRun sender = null;
+        ProcessSampler sampler = track(ProcessSampler.start());
+        TimedClient sender = null;
         try {
-            sender = ClientRun.start(payload.getParent(), "send", "send", relay.wsBase(),
+            sender = TimedClient.start(payload.getParent(), "send", "send", relay.wsBase(),
                     payload.getFileName().toString(), "--code", CODE);
             sampler.watch(relay, sender);
             page.open(relay.httpBase() + "/?save=download#" + CODE);
@@ -259,10 +255,10 @@ public final class PageBench {
         System.err.println("raw: page's WebSocket → RawPeer: " + bytes / MIB + " MiB");
         Path dir = Files.createDirectories(work.resolve("raw-page-send"));
         Browser page = track(Browser.start(dir));
-        Sampler sampler = track(Sampler.start());
+        ProcessSampler sampler = track(ProcessSampler.start());
         try {
             page.open(relay.httpBase() + "/");
-            ClientRun peer = ClientRun.java(dir, "raw-receive", List.of(rawPeer.toString(), "receive", relay.wsBase(),
+            TimedClient peer = TimedClient.java(dir, "raw-receive", List.of(rawPeer.toString(), "receive", relay.wsBase(),
                     "rawpage", String.valueOf(bytes)));
             sampler.watch(relay, peer);
             page.script(RAW_SEND, relay.wsBase(), "rawpage", bytes);
@@ -291,11 +287,11 @@ public final class PageBench {
         System.err.println("raw: RawPeer → page's WebSocket: " + bytes / MIB + " MiB");
         Path dir = Files.createDirectories(work.resolve("raw-page-receive"));
         Browser page = track(Browser.start(dir));
-        Sampler sampler = track(Sampler.start());
+        ProcessSampler sampler = track(ProcessSampler.start());
         try {
             page.open(relay.httpBase() + "/");
             page.script(RAW_RECEIVE, relay.wsBase(), "rawpeer", bytes);
-            ClientRun peer = ClientRun.java(dir, "raw-send", List.of(rawPeer.toString(), "send", relay.wsBase(),
+            TimedClient peer = TimedClient.java(dir, "raw-send", List.of(rawPeer.toString(), "send", relay.wsBase(),
                     "rawpeer", String.valueOf(bytes)));
             sampler.watch(relay, peer);
             until(CODE_WAIT, () -> page.script("return window.rawBench.start") != null,
@@ -649,376 +645,6 @@ public final class PageBench {
                 throw new IllegalStateException(failure.describe() + " (waited " + limit.toSeconds() + " s)");
             }
             Thread.sleep(200);
-        }
-    }
-
-    // ------------------------------------------------------------------ the client as a process
-
-    /** {@code /usr/bin/time -v java -jar p2p-copy-client.jar ...}: its exit code, its report, its peak RSS and CPU. */
-    static final class ClientRun implements AutoCloseable {
-        private static final Pattern STARTED = Pattern.compile("\\d+ files? in \\d+ folders?, ");
-        private static final Pattern SUMMARY = Pattern.compile("(?:sent|received) \\d+ files? \\(.*?\\) in ([0-9.]+) s, ([0-9.]+) MB/s");
-        private final Process process;
-        private final Path log;
-        private final Path time;
-
-        private ClientRun(Process process, Path log, Path time) {
-            this.process = process;
-            this.log = log;
-            this.time = time;
-        }
-
-        static ClientRun start(Path workingDir, String name, String... args) throws IOException {
-            List<String> java = new ArrayList<>(List.of("-jar", System.getProperty("p2pcopy.clientJar")));
-            java.addAll(List.of(args));
-            return java(workingDir, name, java);
-        }
-
-        /** {@code /usr/bin/time -v java JAVA_ARGS...} */
-        static ClientRun java(Path workingDir, String name, List<String> javaArgs) throws IOException {
-            Path logs = Files.createDirectories(workingDir);
-            Path log = logs.resolve(name + ".log");
-            Path time = logs.resolve(name + ".time");
-            List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v", "-o", time.toString(),
-                    RelayProcess.javaExecutable()));
-            command.addAll(javaArgs);
-            Process process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            return track(new ClientRun(process, log, time));
-        }
-
-        /** Whether it printed the line a transfer starts with ("1 file in 0 folders, 1.0 GiB"). */
-        boolean started() {
-            try {
-                return STARTED.matcher(Files.readString(log, StandardCharsets.ISO_8859_1)).find();
-            } catch (IOException e) {
-                return false;
-            }
-        }
-
-        boolean alive() {
-            return process.isAlive();
-        }
-
-        ProcessHandle handle() {
-            return process.toHandle();
-        }
-
-        void awaitSuccess(Duration limit) throws Exception {
-            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                close();
-                throw new IllegalStateException(log.getFileName() + ": the client did not finish within "
-                        + limit.toSeconds() + " s:\n" + Files.readString(log));
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(log.getFileName() + ": the client exited " + process.exitValue()
-                        + ":\n" + Files.readString(log));
-            }
-            release(this);
-        }
-
-        String output() throws IOException {
-            return Files.readString(log);
-        }
-
-        Matcher summary() throws IOException {
-            Matcher m = SUMMARY.matcher(Files.readString(log));
-            if (!m.find()) {
-                throw new IllegalStateException("no summary line in " + log);
-            }
-            return m;
-        }
-
-        private String timeField(String field) throws IOException {
-            for (String line : Files.readAllLines(time)) {
-                String trimmed = line.trim();
-                if (trimmed.startsWith(field + ": ")) {
-                    return trimmed.substring(field.length() + 2);
-                }
-            }
-            throw new IllegalStateException(field + " missing in " + time);
-        }
-
-        long maxRssKiB() throws IOException {
-            return Long.parseLong(timeField("Maximum resident set size (kbytes)"));
-        }
-
-        double cpuSeconds() throws IOException {
-            return Double.parseDouble(timeField("User time (seconds)")) + Double.parseDouble(timeField("System time (seconds)"));
-        }
-
-        /** Stops the client and its child JVM (time(1) does not pass a kill on). */
-        @Override
-        public void close() throws InterruptedException {
-            if (process.isAlive()) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ /proc
-
-    /** The browser's processes: everything below the chromedriver processes this JVM started. */
-    static final class Sampler implements AutoCloseable {
-        private final Thread thread;
-        private volatile boolean running = true;
-        private long peakRss;
-        private long peakPss;
-        private final Map<Long, String> kinds = new HashMap<>();
-        /** Every process's CPU seconds when last seen: the client's count until it exits. */
-        private final Map<Long, Double> lastCpu = new HashMap<>();
-        private volatile RelayProcess relay;
-        private volatile ClientRun client;
-
-        private Sampler() {
-            thread = new Thread(this::loop, "page-bench-sampler");
-            thread.setDaemon(true);
-        }
-
-        static Sampler start() {
-            Sampler sampler = new Sampler();
-            sampler.thread.start();
-            return sampler;
-        }
-
-        static List<ProcessHandle> browserProcesses() {
-            return ProcessHandle.current().children()
-                    .filter(p -> p.info().command().map(c -> c.endsWith("chromedriver")).orElse(false))
-                    .flatMap(ProcessHandle::descendants).toList();
-        }
-
-        /** Counts the relay's and this client's CPU too (kinds "relay" and "client"). */
-        void watch(RelayProcess relay, ClientRun client) {
-            this.relay = relay;
-            this.client = client;
-        }
-
-        private void loop() {
-            // Kept light, since it shares the machine: RSS every 200 ms, PSS (which walks the page tables)
-            // every second, the CPU of every process without its threads.
-            for (long round = 0; running; round++) {
-                List<ProcessHandle> browser = browserProcesses();
-                cpuNow(browser, false);
-                long rss = 0;
-                long pss = 0;
-                for (ProcessHandle p : browser) {
-                    rss += Proc.statusKiB(p.pid(), "VmRSS");
-                    if (round % 5 == 0) {
-                        pss += Proc.pssKiB(p.pid());
-                    }
-                }
-                synchronized (this) {
-                    peakRss = Math.max(peakRss, rss);
-                    peakPss = Math.max(peakPss, pss);
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        synchronized long peakRssKiB() {
-            return peakRss;
-        }
-
-        synchronized long peakPssKiB() {
-            return peakPss;
-        }
-
-        synchronized String kind(long pid) {
-            return kinds.computeIfAbsent(pid, Proc::kind);
-        }
-
-        /** Reads the CPU seconds of every process watched, and returns the threads of the browser's. */
-        private synchronized Map<String, Double> cpuNow(List<ProcessHandle> browser, boolean withThreads) {
-            Map<String, Double> threads = new LinkedHashMap<>();
-            for (ProcessHandle p : browser) {
-                long pid = p.pid();
-                double seconds = Proc.cpuSeconds(Path.of("/proc", String.valueOf(pid), "stat"));
-                if (seconds > 0) {
-                    lastCpu.put(pid, seconds);
-                    if (withThreads) {
-                        threads.putAll(Proc.threadCpu(pid, kind(pid)));
-                    }
-                }
-            }
-            List<ProcessHandle> others = new ArrayList<>();
-            // The driver: this JVM (Selenium, this sampler) and chromedriver.
-            Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().children()
-                    .filter(p -> p.info().command().map(c -> c.endsWith("chromedriver")).orElse(false))).forEach(p -> {
-                        kinds.put(p.pid(), "driver");
-                        others.add(p);
-                    });
-            if (relay != null) {
-                kinds.put(relay.pid(), "relay");
-                others.add(ProcessHandle.of(relay.pid()).orElse(null));
-            }
-            if (client != null) {
-                ProcessHandle root = client.handle();
-                Stream.concat(Stream.of(root), root.descendants()).forEach(p -> {
-                    kinds.put(p.pid(), "client");
-                    others.add(p);
-                });
-            }
-            for (ProcessHandle p : others) {
-                if (p != null) {
-                    double seconds = Proc.cpuSeconds(Path.of("/proc", String.valueOf(p.pid()), "stat"));
-                    if (seconds > 0) {
-                        lastCpu.put(p.pid(), seconds);
-                    }
-                }
-            }
-            return threads;
-        }
-
-        /** CPU seconds of every process seen so far (as last seen, for those that ended) and of the browser's threads. */
-        synchronized Snapshot snapshot() {
-            Map<String, Double> threads = cpuNow(browserProcesses(), true);
-            Map<Long, String> kindOf = new HashMap<>();
-            lastCpu.keySet().forEach(pid -> kindOf.put(pid, kind(pid)));
-            return new Snapshot(System.nanoTime(), new HashMap<>(lastCpu), kindOf, threads, Proc.machineTicks());
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.interrupt();
-            thread.join();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            stop();
-        }
-    }
-
-    record Snapshot(long nanos, Map<Long, Double> cpu, Map<Long, String> kinds, Map<String, Double> threads,
-            long[] machine) {
-        double seconds(Snapshot before) {
-            return (nanos - before.nanos) / 1e9;
-        }
-
-        /** The whole machine's cores busy (anything but idle, iowait and steal), stolen and waiting on I/O. */
-        double[] machineSince(Snapshot before) {
-            double seconds = seconds(before) * Proc.TICKS;
-            double[] d = new double[machine.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = (machine[i] - before.machine[i]) / seconds;
-            }
-            return d;
-        }
-
-        /** CPU seconds since an earlier snapshot, by kind of process (processes started since count whole). */
-        Map<String, Double> cpuByKindSince(Snapshot before) {
-            Map<String, Double> byKind = new LinkedHashMap<>();
-            cpu.forEach((pid, s) -> byKind.merge(kinds.get(pid), s - before.cpu.getOrDefault(pid, 0.0), Double::sum));
-            return byKind;
-        }
-
-        List<String> busiestThreadsSince(Snapshot before, int n) {
-            return threads.entrySet().stream()
-                    .map(e -> Map.entry(e.getKey(), e.getValue() - before.threads.getOrDefault(e.getKey(), 0.0)))
-                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
-                    .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey().replaceFirst("^\\d+/\\d+ ", ""), e.getValue()))
-                    .toList();
-        }
-    }
-
-    static final class Proc {
-        static final double TICKS = clockTicks();
-
-        /** From /proc/stat: {busy, steal, iowait} in ticks, summed over the CPUs. */
-        static long[] machineTicks() {
-            String[] f = read(Path.of("/proc/stat")).orElse("cpu 0 0 0 0 0 0 0 0").split("\n")[0].trim().split("\\s+");
-            long user = Long.parseLong(f[1]);
-            long nice = Long.parseLong(f[2]);
-            long system = Long.parseLong(f[3]);
-            long iowait = Long.parseLong(f[5]);
-            long irq = Long.parseLong(f[6]);
-            long softirq = Long.parseLong(f[7]);
-            long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
-            return new long[] {user + nice + system + irq + softirq, steal, iowait};
-        }
-
-        private static double clockTicks() {
-            try {
-                Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-                p.waitFor();
-                return Double.parseDouble(out);
-            } catch (Exception e) {
-                return 100;
-            }
-        }
-
-        private static Optional<String> read(Path file) {
-            try {
-                return Optional.of(Files.readString(file, StandardCharsets.ISO_8859_1));
-            } catch (IOException | RuntimeException gone) {
-                return Optional.empty();
-            }
-        }
-
-        /** A field of /proc/PID/status in KiB (0 when the process is gone). */
-        static long statusKiB(long pid, String field) {
-            return read(Path.of("/proc", String.valueOf(pid), "status")).map(s -> kib(s, field + ":")).orElse(0L);
-        }
-
-        static long pssKiB(long pid) {
-            return read(Path.of("/proc", String.valueOf(pid), "smaps_rollup")).map(s -> kib(s, "Pss:")).orElse(0L);
-        }
-
-        private static long kib(String text, String field) {
-            for (String line : text.split("\n")) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
-                }
-            }
-            return 0;
-        }
-
-        /** utime + stime of a /proc/PID/stat or /proc/PID/task/TID/stat, in seconds. */
-        static double cpuSeconds(Path stat) {
-            return read(stat).map(s -> {
-                String[] fields = s.substring(s.lastIndexOf(')') + 2).trim().split(" ");
-                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
-            }).orElse(0.0);
-        }
-
-        /** Each thread's CPU seconds, keyed "pid/tid kind:thread-name". */
-        static Map<String, Double> threadCpu(long pid, String kind) {
-            Map<String, Double> threads = new LinkedHashMap<>();
-            try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
-                for (Path task : tasks.toList()) {
-                    String name = read(task.resolve("comm")).map(String::trim).orElse("?");
-                    threads.put(pid + "/" + task.getFileName() + " " + kind + "[" + pid + "]:" + name,
-                            cpuSeconds(task.resolve("stat")));
-                }
-            } catch (IOException | RuntimeException gone) {
-                // The process ended.
-            }
-            return threads;
-        }
-
-        /** renderer, network (the network service, which holds the WebSocket), gpu, browser (the main process) or other. */
-        static String kind(long pid) {
-            String cmdline = read(Path.of("/proc", String.valueOf(pid), "cmdline")).orElse("").replace('\0', ' ');
-            if (cmdline.contains("--type=renderer")) {
-                return "renderer";
-            }
-            if (cmdline.contains("--utility-sub-type=network.mojom.NetworkService")) {
-                return "network";
-            }
-            if (cmdline.contains("--type=gpu-process")) {
-                return "gpu";
-            }
-            String program = cmdline.split(" ", 2)[0];
-            if (!cmdline.contains("--type=") && (program.endsWith("/chromium") || program.endsWith("/chrome"))) {
-                return "browser";
-            }
-            return "other";
         }
     }
 }
