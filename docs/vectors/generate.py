@@ -3,8 +3,8 @@
 
 An implementation independent of the Java and JavaScript codecs, so that the vectors check both
 instead of echoing one of them. Run it with /usr/bin/python3 (Debian's Python 3); besides the
-standard library it needs the Debian packages python3-ecdsa (point arithmetic on NIST P-256) and
-python3-cryptography (HKDF, AES-256-GCM). No curve arithmetic and no cipher is written here by
+standard library it needs the Debian packages python3-ecdsa (point arithmetic on NIST P-256),
+python3-cryptography (HKDF, AES-256-GCM) and python3-zstandard (Zstandard frames). No curve arithmetic and no cipher is written here by
 hand. Run it from anywhere; it rewrites the JSON files beside it. The output is deterministic: the
 SPAKE2 secrets are fixed, and every derived value is recomputed on each run (the RFC 9382 values are
 asserted before they are written).
@@ -12,6 +12,7 @@ asserted before they are written).
 import hashlib, hmac, json, os, struct
 
 import ecdsa
+import zstandard
 from ecdsa.ellipticcurve import INFINITY, PointJacobi
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -314,6 +315,65 @@ def chunk_vectors():
           "chain and payload, and a receiver that expects expectedSeq after prevChain accepts it. "
           "'protocol': the frame cannot be decoded (wrong length). 'integrity': it decodes but the receiver "
           "must reject it.", tests)
+
+
+# ---- compressed.json: chunks whose payload is one Zstandard frame (protocol 3.3)
+COMPRESSED = 1 << 63
+
+
+def zstd_frame(data, content_size=True, level=3):
+    return zstandard.ZstdCompressor(level=level, write_content_size=content_size).compress(data)
+
+
+def compressed_vectors():
+    tests = []
+    text = b"".join(b"%05d p2p-copy moves files and folders through a relay\n" % i for i in range(200))
+    more = b"chunk two: " + text[:4000]
+    z0 = zstd_frame(text)
+    assert len(z0) < len(text)
+    c0 = chain(ZERO, text)
+    c1 = chain(c0, more)
+    z1 = zstd_frame(more)
+
+    def case(comment, wire_seq, prev, payload_frame, result, negotiated=True, remaining=None, ch=None, **extra):
+        t = {"comment": comment, "negotiated": negotiated, "expectedSeq": wire_seq & ~COMPRESSED,
+             "prevChain": prev.hex(), "remaining": remaining, "frame": frame(wire_seq, ch, payload_frame).hex()}
+        t.update(extra)
+        t["result"] = result
+        return t
+
+    tests.append(case("a compressed first chunk: bit 63 of seq set, the chain over the decompressed bytes",
+                      COMPRESSED | 0, ZERO, z0, "valid", remaining=len(text), ch=c0,
+                      seq=0, chain=c0.hex(), payload=text.hex()))
+    tests.append(case("a compressed second chunk, more of the file left after it", COMPRESSED | 1, c0, z1, "valid",
+                      remaining=len(more) + 100, ch=c1, seq=1, chain=c1.hex(), payload=more.hex()))
+    tests.append(case("compressed although the peers did not both list zstd", COMPRESSED | 0, ZERO, z0, "protocol",
+                      negotiated=False, remaining=len(text), ch=c0))
+    tests.append(case("a zstd frame without its content size", COMPRESSED | 0, ZERO, zstd_frame(text, False),
+                      "integrity", remaining=len(text), ch=c0))
+    big = bytes(1048577)
+    tests.append(case("decompresses to 1 MiB + 1 bytes, more than a chunk holds", COMPRESSED | 0, ZERO,
+                      zstd_frame(big), "integrity", remaining=2 * len(big), ch=chain(ZERO, big)))
+    tests.append(case("decompresses to more bytes than remain of the file", COMPRESSED | 0, ZERO, z0, "integrity",
+                      remaining=len(text) - 1, ch=c0))
+    tests.append(case("decompresses to nothing", COMPRESSED | 0, ZERO, zstd_frame(b""), "integrity",
+                      remaining=10, ch=chain(ZERO, b"")))
+    tests.append(case("the chain taken over the compressed bytes instead of the decompressed ones",
+                      COMPRESSED | 0, ZERO, z0, "integrity", remaining=len(text), ch=chain(ZERO, z0)))
+    broken = bytearray(z0)
+    broken[len(broken) // 2] ^= 0xFF
+    tests.append(case("a zstd frame with a byte changed in its compressed data", COMPRESSED | 0, ZERO,
+                      bytes(broken), "integrity", remaining=len(text), ch=c0))
+    tests.append(case("two zstd frames in one payload: a chunk carries exactly one", COMPRESSED | 0, ZERO,
+                      z0 + zstd_frame(b"x"), "integrity", remaining=len(text) + 1, ch=chain(ZERO, text + b"x")))
+    tests.append(case("not a zstd frame at all", COMPRESSED | 0, ZERO, text[:64], "integrity",
+                      remaining=len(text), ch=chain(ZERO, text[:64])))
+    write("compressed.json", "Compressed chunks (protocol 3.3): a chunk frame whose seq has bit 63 set carries one "
+          "Zstandard frame with its content size, decoding to 1..1048576 bytes; the chain covers the decoded "
+          "bytes. negotiated: whether both hellos listed 'zstd'; expectedSeq and prevChain as in chunks.json; "
+          "remaining: the bytes of the file not yet received. 'valid': the frame decodes to seq (bit 63 clear), "
+          "chain and payload (decompressed). 'protocol': refused because compression was not negotiated. "
+          "'integrity': refused as a corrupt chunk.", tests)
 
 
 # ---- codes.json: code -> room and password scalar w; invalid codes
@@ -967,6 +1027,7 @@ def transfer_vectors():
 if __name__ == "__main__":
     chain_vectors()
     chunk_vectors()
+    compressed_vectors()
     code_vectors()
     endpoint_vectors()
     path_vectors()

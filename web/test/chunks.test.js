@@ -2,7 +2,7 @@
 // The receiver's check: the seq must be the expected one and the chain must advance from prevChain.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { HashChain, decodeChunk, encodeChunk } from '../src/protocol/chain.js';
+import { HashChain, decodeChunk, encodeChunk, requireUncompressed } from '../src/protocol/chain.js';
 import { ProtocolError } from '../src/protocol/errors.js';
 import { toHex } from '../src/protocol/bytes.js';
 import { hex, name, tests } from './vectors.js';
@@ -19,6 +19,8 @@ describe('chunks.json', () => {
         case 'valid': {
           const chunk = decodeChunk(frame);
           assert.equal(chunk.seq, BigInt(test.seq), 'seq');
+          assert.equal(chunk.compressed, false);
+          assert.doesNotThrow(() => requireUncompressed(chunk, 'a.txt'));
           assert.equal(toHex(chunk.chain), test.chain, 'chain');
           assert.equal(toHex(chunk.payload), test.payload, 'payload');
           assert.equal(toHex(encodeChunk(chunk.seq, chunk.chain, chunk.payload)), test.frame, 'encoded again');
@@ -39,6 +41,24 @@ describe('chunks.json', () => {
         default:
           assert.fail('unknown result ' + test.result);
       }
+    });
+  }
+});
+
+// The page lists no `zstd` in its hello, so it refuses every compressed chunk with `protocol`,
+// including the ones a receiver that negotiated zstd would accept or refuse as `integrity`.
+describe('compressed.json, as a receiver that did not negotiate zstd', () => {
+  for (const test of tests('compressed.json')) {
+    it(name(test), () => {
+      const chunk = decodeChunk(hex(test.frame));
+      assert.equal(chunk.compressed, true, 'bit 63 of seq');
+      assert.equal(chunk.seq, BigInt(test.expectedSeq), 'seq without bit 63');
+      if (test.result === 'valid') {
+        assert.equal(chunk.seq, BigInt(test.seq));
+        assert.equal(toHex(chunk.chain), test.chain, 'chain');
+      }
+      assert.throws(() => requireUncompressed(chunk, 'a.txt'),
+        (e) => e instanceof ProtocolError && e.code === 'protocol' && /came compressed/.test(e.message));
     });
   }
 });

@@ -10,6 +10,7 @@ const CONSUMERS = {
   'messages.json': 'messages.test.js',
   'chain.json': 'chain.test.js',
   'chunks.json': 'chunks.test.js',
+  'compressed.json': 'chunks.test.js',
   'codes.json': 'codes.test.js',
   'paths.json': 'paths.test.js',
   'error-codes.json': 'error-codes.test.js',

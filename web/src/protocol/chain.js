@@ -103,8 +103,12 @@ export function encodeChunk(seq, chainValue, payload) {
   return frame;
 }
 
+/** Bit 63 of the seq field: the payload is a Zstandard frame (docs/protocol.md §3.3). */
+const COMPRESSED = 1n << 63n;
+
 /**
- * Reads a chunk frame: {seq (BigInt), chain, payload}; chain and payload are views of `frame`.
+ * Reads a chunk frame: {seq (BigInt, bit 63 clear), compressed (bit 63 was set), chain, payload};
+ * chain and payload are views of `frame`.
  *
  * @throws {ProtocolError} code 'protocol' if it is shorter than 41 or longer than 1048616 bytes
  */
@@ -114,6 +118,24 @@ export function decodeChunk(frame) {
     throw new ProtocolError('protocol', 'a chunk frame of ' + length + ' bytes (allowed: ' + (HEADER_BYTES + 1)
       + ' to ' + MAX_FRAME_BYTES + ')');
   }
-  const seq = new DataView(frame.buffer, frame.byteOffset, 8).getBigUint64(0, false);
-  return { seq, chain: frame.subarray(8, HEADER_BYTES), payload: frame.subarray(HEADER_BYTES) };
+  const field = new DataView(frame.buffer, frame.byteOffset, 8).getBigUint64(0, false);
+  return {
+    seq: field & ~COMPRESSED,
+    compressed: (field & COMPRESSED) !== 0n,
+    chain: frame.subarray(8, HEADER_BYTES),
+    payload: frame.subarray(HEADER_BYTES),
+  };
+}
+
+/**
+ * Refuses a compressed chunk: the page does not list `zstd` in its hello (it has no Zstandard
+ * decoder yet), so a sender may not send it one (docs/protocol.md §3.3).
+ *
+ * @throws {ProtocolError} code 'protocol'
+ */
+export function requireUncompressed(chunk, path) {
+  if (chunk.compressed) {
+    throw new ProtocolError('protocol', path + ': chunk ' + chunk.seq + ' came compressed, but compression was '
+      + 'not agreed in the handshake');
+  }
 }

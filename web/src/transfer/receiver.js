@@ -13,7 +13,7 @@
 // ('exists', 'no_space', 'io', 'bad_path') to stop with that code; any other error counts as `io`
 // (a QuotaExceededError as `no_space`). write() gets a view it may keep: it is not reused.
 import { ENCRYPTION } from '../protocol/codec.js';
-import { HashChain, decodeChunk } from '../protocol/chain.js';
+import { HashChain, decodeChunk, requireUncompressed } from '../protocol/chain.js';
 import { EXIT, ProtocolError, TransferError, printable } from '../protocol/errors.js';
 import { toHex } from '../protocol/bytes.js';
 import { Conversation } from './conversation.js';
@@ -184,6 +184,7 @@ export class Receiver {
         return next;
       }
       const chunk = decodeChunk(next);
+      requireUncompressed(chunk, path);
       if (chunk.seq !== chain.nextSeq) {
         throw new ProtocolError('integrity', path + ': chunk ' + chunk.seq + ' arrived where chunk ' + chain.nextSeq
           + ' was due');
