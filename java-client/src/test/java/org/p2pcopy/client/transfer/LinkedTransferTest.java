@@ -22,9 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferListener;
+import org.p2pcopy.client.compression.CompressionMode;
 import org.p2pcopy.client.pairing.Code;
 import org.p2pcopy.client.protocol.ChunkFrame;
 import org.p2pcopy.client.transport.Incoming;
@@ -95,13 +98,14 @@ class LinkedTransferTest {
         assertFalse(String.join("\n", recordedText(link)).contains(SECRET_NAME), "a name crossed the relay");
     }
 
-    /** A relay that strips the encryption capability from the sender's hello is caught by the confirmation. */
-    @Test
-    void aRelayThatDowngradesTheHelloIsCaught() throws Exception {
+    /** A relay that strips a capability from the sender's hello is caught by the confirmation. */
+    @ParameterizedTest
+    @ValueSource(strings = {"aes-256-gcm", "zstd"})
+    void aRelayThatDowngradesTheHelloIsCaught(String capability) throws Exception {
         Path source = tree();
         Path out = temp.resolve("out");
         Link link = new Link().toReceiver(frame -> frame instanceof Incoming.Text text && text.text().contains("\"hello\"")
-                ? new Incoming.Text(text.text().replace("\"aes-256-gcm\"", "")) : frame);
+                ? new Incoming.Text(text.text().replaceAll(",?\"" + capability + "\",?", "")) : frame);
 
         Outcome outcome = transfer(link, source, CODE, CODE, true, out);
 
@@ -182,7 +186,7 @@ class LinkedTransferTest {
         try {
             Future<TransferException> sender = peers.submit(() -> run(link.sender,
                     () -> new Sender(link.sender, Code.parse(senderCode), SourceTree.scan(List.of(source),
-                            TransferListener.SILENT), encrypt, TransferListener.SILENT).run()));
+                            TransferListener.SILENT), encrypt, CompressionMode.AUTO, TransferListener.SILENT).run()));
             Future<TransferException> receiver = peers.submit(() -> run(link.receiver,
                     () -> new Receiver(link.receiver, Code.parse(receiverCode), OutputTree.open(out, false),
                             TransferListener.SILENT).run()));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferListener;
+import org.p2pcopy.client.compression.CompressionMode;
 import org.p2pcopy.client.pairing.Code;
 import org.p2pcopy.client.protocol.Accept;
 import org.p2pcopy.client.protocol.Ack;
@@ -129,7 +130,7 @@ class SenderTest {
 
     private static TransferException send(ScriptedChannel receiver, Path file, TransferListener listener) {
         return assertThrows(TransferException.class, () -> new Sender(receiver, Code.parse(CODE),
-                SourceTree.scan(List.of(file), listener), false, listener, Handshakes.side()).run());
+                SourceTree.scan(List.of(file), listener), false, CompressionMode.OFF, listener, Handshakes.side()).run());
     }
 
     private interface FileAction {
