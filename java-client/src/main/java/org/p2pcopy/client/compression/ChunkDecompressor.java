@@ -28,11 +28,16 @@ public final class ChunkDecompressor implements AutoCloseable {
         byte[] source = payload.array();
         int offset = payload.arrayOffset() + payload.position();
         int length = payload.remaining();
-        long frameBytes = Zstd.findFrameCompressedSize(source, offset, length);
-        if (Zstd.isError(frameBytes) || frameBytes != length) {
-            throw refused("is not exactly one zstd frame");
+        long declared;
+        try {
+            long frameBytes = Zstd.findFrameCompressedSize(source, offset, length);
+            if (Zstd.isError(frameBytes) || frameBytes != length) {
+                throw refused("is not exactly one zstd frame");
+            }
+            declared = Zstd.getFrameContentSize(source, offset, length);
+        } catch (ZstdException e) {
+            throw refused("is not a zstd frame (" + e.getMessage() + ")");
         }
-        long declared = Zstd.getFrameContentSize(source, offset, length);
         if (declared < 0) {
             throw refused("does not declare its decompressed size");
         }
