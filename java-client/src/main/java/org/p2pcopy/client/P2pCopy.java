@@ -47,7 +47,7 @@ public final class P2pCopy {
             paired = Pairing.connectWithNewCode(request.server(), generator, listener, whileWaiting);
         }
         try (RelayConnection relay = paired.relay()) {
-            return new Sender(relay, paired.code(), sources, request.encrypt(), listener).run();
+            return new Sender(relay, paired.code(), sources, request.encrypt(), request.compression(), listener).run();
         }
     }
 

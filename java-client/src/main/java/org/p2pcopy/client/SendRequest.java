@@ -3,6 +3,7 @@ package org.p2pcopy.client;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.p2pcopy.client.compression.CompressionMode;
 import org.p2pcopy.client.pairing.CodeGenerator;
 
 /**
@@ -15,15 +16,18 @@ import org.p2pcopy.client.pairing.CodeGenerator;
  * @param paths files and folders to send, each under its own last name
  * @param encrypt whether to encrypt end to end (the default); false only on links the user trusts
  * @param words the words of a new code (ignored when {@code code} is given)
+ * @param compression when to compress chunks, if the receiver can decompress them
  */
-public record SendRequest(String server, String code, List<Path> paths, boolean encrypt, int words) {
+public record SendRequest(String server, String code, List<Path> paths, boolean encrypt, int words,
+        CompressionMode compression) {
     public SendRequest {
         Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(compression, "compression");
         paths = List.copyOf(paths);
     }
 
-    /** An encrypted transfer under the given code. */
+    /** An encrypted transfer under the given code, compressed where that pays off. */
     public SendRequest(String server, String code, List<Path> paths) {
-        this(server, code, paths, true, CodeGenerator.DEFAULT_WORDS);
+        this(server, code, paths, true, CodeGenerator.DEFAULT_WORDS, CompressionMode.AUTO);
     }
 }

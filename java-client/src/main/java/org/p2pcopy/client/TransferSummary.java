@@ -2,8 +2,21 @@ package org.p2pcopy.client;
 
 import java.time.Duration;
 
-/** What a successful transfer moved; on the sender it is what the receiver acknowledged. */
-public record TransferSummary(int files, int folders, long bytes, Duration elapsed) {
+/**
+ * What a successful transfer moved; on the sender it is what the receiver acknowledged.
+ *
+ * @param bytes the files' bytes
+ * @param wireBytes the chunks' payloads as they crossed the relay, compressed ones at their
+ *     compressed size (frame headers and sealing not counted); {@code bytes} without compression
+ * @param compressed whether both sides agreed on compressed chunks
+ */
+public record TransferSummary(int files, int folders, long bytes, Duration elapsed, long wireBytes,
+        boolean compressed) {
+    /** A transfer without compression: every file byte crossed as it is. */
+    public TransferSummary(int files, int folders, long bytes, Duration elapsed) {
+        this(files, folders, bytes, elapsed, bytes, false);
+    }
+
     /** Average throughput in bytes per second over the whole transfer, pairing excluded. */
     public double bytesPerSecond() {
         double seconds = elapsed.toNanos() / 1e9;

@@ -83,6 +83,11 @@ final class ConsoleReporter implements TransferListener {
         line(String.format(Locale.ROOT, "%s %d %s (%s) in %.1f s, %s: %s", verb, summary.files(),
                 summary.files() == 1 ? "file" : "files", Sizes.bytes(summary.bytes()),
                 summary.elapsed().toNanos() / 1e9, Sizes.rate(summary.bytesPerSecond()), verified));
+        if (summary.compressed() && summary.bytes() > 0) {
+            line(String.format(Locale.ROOT, "compressed: %s of file data took %s on the wire, %.0f%% of the data",
+                    Sizes.bytes(summary.bytes()), Sizes.bytes(summary.wireBytes()),
+                    100.0 * summary.wireBytes() / summary.bytes()));
+        }
     }
 
     /** Ends the progress line, so that what follows starts on a line of its own. */

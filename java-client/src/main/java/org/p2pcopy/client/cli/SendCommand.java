@@ -9,6 +9,7 @@ import org.p2pcopy.client.P2pCopy;
 import org.p2pcopy.client.SendRequest;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferSummary;
+import org.p2pcopy.client.compression.CompressionMode;
 import org.p2pcopy.client.pairing.CodeGenerator;
 
 /** {@code send SERVER PATH... [--code CODE]} */
@@ -24,6 +25,10 @@ final class SendCommand extends Command {
     static final Option NO_ENCRYPT = Option.builder().longOpt("no-encrypt")
             .desc("do not encrypt: names, sizes and contents cross the relay in clear (for trusted links; the "
                     + "receiver is told)").get();
+    static final Option COMPRESS = Option.builder().longOpt("compress").hasArg().argName("WHEN")
+            .desc("compress chunks with zstd: auto (the default) tries each file's first chunk and goes on only "
+                    + "if it shrank, on tries every chunk, off never; a chunk goes compressed only if that makes "
+                    + "it smaller, and only to a receiver that can decompress").get();
 
     @Override
     String name() {
@@ -63,7 +68,7 @@ final class SendCommand extends Command {
 
     @Override
     List<Option> ownOptions() {
-        return List.of(CODE, WORDS, ENCRYPT, NO_ENCRYPT);
+        return List.of(CODE, WORDS, ENCRYPT, NO_ENCRYPT, COMPRESS);
     }
 
     @Override
@@ -79,10 +84,20 @@ final class SendCommand extends Command {
         }
         String server = positional.get(0);
         List<Path> paths = positional.subList(1, positional.size()).stream().map(Path::of).toList();
+        CompressionMode compression = compression(line);
         SendRequest request = new SendRequest(server, line.getOptionValue(CODE), paths, !line.hasOption(NO_ENCRYPT),
-                words(line));
+                words(line), compression);
         TransferSummary summary = P2pCopy.send(request, reporter);
         reporter.finished("sent", summary, "the receiver verified every chunk and file and has them in place");
+    }
+
+    private static CompressionMode compression(CommandLine line) throws TransferException {
+        String value = line.getOptionValue(COMPRESS, CompressionMode.AUTO.wireName());
+        CompressionMode mode = CompressionMode.parse(value);
+        if (mode == null) {
+            throw new TransferException(Failure.USAGE, "--compress takes auto, on or off, not '" + value + "'");
+        }
+        return mode;
     }
 
     private static int words(CommandLine line) throws TransferException {

@@ -4,12 +4,15 @@ import java.nio.ByteBuffer;
 
 /**
  * A binary frame of file data: {@code [seq u64 big-endian | chain 32 bytes | payload]}
- * (docs/protocol.md §3.2).
+ * (docs/protocol.md §3.2). Bit 63 of {@code seq} set marks a compressed chunk, whose payload is one
+ * zstd frame; {@link #seq()} is the field as it is on the wire, {@link #number()} the chunk's number.
  */
 public record ChunkFrame(long seq, byte[] chain, ByteBuffer payload) {
     public static final int HEADER_BYTES = Long.BYTES + HashChain.LENGTH;
     public static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
     public static final int MAX_FRAME_BYTES = HEADER_BYTES + MAX_PAYLOAD_BYTES;
+    /** Bit 63 of the seq field: the payload is compressed (real chunk numbers stay below 2^53). */
+    public static final long COMPRESSED = Long.MIN_VALUE;
 
     /** Reads a frame; the payload is a view of {@code frame}, not a copy. */
     public static ChunkFrame decode(ByteBuffer frame) throws ProtocolException {
@@ -23,6 +26,16 @@ public record ChunkFrame(long seq, byte[] chain, ByteBuffer payload) {
         byte[] chain = new byte[HashChain.LENGTH];
         view.get(chain);
         return new ChunkFrame(seq, chain, view.slice());
+    }
+
+    /** Whether the payload is a zstd frame rather than the file's bytes. */
+    public boolean compressed() {
+        return (seq & COMPRESSED) != 0;
+    }
+
+    /** The chunk's number within its file: the seq field without the compression bit. */
+    public long number() {
+        return seq & ~COMPRESSED;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  *
  * @param version the protocol version, 1
  * @param role {@code sender} or {@code receiver}
- * @param capabilities optional features this peer supports (see {@link #ENCRYPTION})
+ * @param capabilities optional features this peer supports (see {@link #ENCRYPTION}, {@link #ZSTD})
  * @param spake2 the peer's SPAKE2 share, a 65-byte uncompressed P-256 point in hex
  * @param software name and version of the implementation, for diagnostics; may be null
  */
@@ -17,6 +17,8 @@ public record Hello(int version, String role, List<String> capabilities, String 
     public static final int VERSION = 1;
     /** The capability that turns sealed frames on (docs/protocol.md §4.1, §7.3). */
     public static final String ENCRYPTION = "aes-256-gcm";
+    /** The capability of compressed chunks: a zstd frame as payload, bit 63 of seq set (docs/protocol.md §3.2). */
+    public static final String ZSTD = "zstd";
     private static final Pattern SHARE = Pattern.compile("[0-9a-f]{130}");
     private static final Pattern CAPABILITY = Pattern.compile("[a-z0-9-]{1,32}");
 

@@ -57,10 +57,11 @@ final class Conversation {
      * The handshake (docs/protocol.md §4.1): hellos carrying SPAKE2 shares and capabilities, then
      * each side's key confirmation. Nothing about the transfer moves before both MACs check out.
      *
-     * @param capabilities what this side offers; {@link Hello#ENCRYPTION} among them asks for sealed frames
-     * @return whether the frames from here on are sealed: both sides offered encryption
+     * @param capabilities what this side offers; {@link Hello#ENCRYPTION} among them asks for sealed
+     *     frames, {@link Hello#ZSTD} for compressed chunks
+     * @return what both sides offered, and so what is in use from here on
      */
-    boolean handshake(List<String> capabilities) throws TransferException {
+    Negotiated handshake(List<String> capabilities) throws TransferException {
         KeyExchange exchange = KeyExchange.start(self, code.password(), secrets);
         send(new Hello(Hello.VERSION, self.wireName(), capabilities, HEX.formatHex(exchange.share()), SOFTWARE));
         Hello hello = expect(Hello.class, "hello");
@@ -92,7 +93,16 @@ final class Conversation {
         if (sealed) {
             relay = new SealedChannel(relay, keys.sealerFor(self), keys.openerFor(self));
         }
-        return sealed;
+        return new Negotiated(sealed, capabilities.contains(Hello.ZSTD) && hello.capabilities().contains(Hello.ZSTD));
+    }
+
+    /**
+     * The features both hellos listed.
+     *
+     * @param sealed every frame after the handshake is sealed (docs/protocol.md §7.3)
+     * @param compressed chunks may be compressed with zstd (docs/protocol.md §3.2)
+     */
+    record Negotiated(boolean sealed, boolean compressed) {
     }
 
     void send(Message message) throws TransferException {

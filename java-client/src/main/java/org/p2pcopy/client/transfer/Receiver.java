@@ -1,6 +1,7 @@
 package org.p2pcopy.client.transfer;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferListener;
 import org.p2pcopy.client.TransferSummary;
+import org.p2pcopy.client.compression.ChunkDecompressor;
 import org.p2pcopy.client.crypto.CipherWarmUp;
 import org.p2pcopy.client.crypto.ScalarSource;
 import org.p2pcopy.client.pairing.Code;
@@ -37,21 +39,34 @@ import org.p2pcopy.client.transport.FrameChannel;
 public final class Receiver {
     /** A cap on the manifest, so that a hostile sender cannot fill memory with entries. */
     static final int MAX_ENTRIES = 10_000_000;
+    /** A receiver always offers encryption and compression: whether each is used is the sender's choice. */
+    static final List<String> CAPABILITIES = List.of(Hello.ENCRYPTION, Hello.ZSTD);
 
     private final Conversation conversation;
     private final OutputTree output;
     private final TransferListener listener;
     private final HashChain chain = new HashChain();
     private final Committer committer;
+    private final List<String> capabilities;
+    // Null unless both hellos listed zstd: then a chunk marked compressed is a protocol error.
+    private ChunkDecompressor decompressor;
     private long bytesDone;
+    private long wireBytes;
     private long totalBytes;
 
     public Receiver(FrameChannel relay, Code code, OutputTree output, TransferListener listener) {
         this(relay, code, output, listener, ScalarSource.random());
     }
 
-    /** With a fixed SPAKE2 secret, for test vectors only. */
+    /** With a fixed SPAKE2 secret, for tests only. */
     Receiver(FrameChannel relay, Code code, OutputTree output, TransferListener listener, ScalarSource secrets) {
+        this(relay, code, output, listener, secrets, CAPABILITIES);
+    }
+
+    /** Offering other capabilities than a receiver does, for test vectors and tests of the sender only. */
+    Receiver(FrameChannel relay, Code code, OutputTree output, TransferListener listener, ScalarSource secrets,
+            List<String> capabilities) {
+        this.capabilities = List.copyOf(capabilities);
         this.conversation = new Conversation(relay, code, Role.RECEIVER, secrets);
         this.output = output;
         this.listener = listener;
@@ -59,8 +74,21 @@ public final class Receiver {
     }
 
     public TransferSummary run() throws TransferException {
-        // A receiver always offers encryption: whether it is used is the sender's choice, made known here.
-        boolean sealed = conversation.handshake(List.of(Hello.ENCRYPTION));
+        Conversation.Negotiated negotiated = conversation.handshake(capabilities);
+        if (negotiated.compressed()) {
+            decompressor = new ChunkDecompressor();
+        }
+        try {
+            return transfer(negotiated);
+        } finally {
+            if (decompressor != null) {
+                decompressor.close();
+            }
+        }
+    }
+
+    private TransferSummary transfer(Conversation.Negotiated negotiated) throws TransferException {
+        boolean sealed = negotiated.sealed();
         if (sealed) {
             listener.status("code confirmed by the sender; end-to-end encrypted (SPAKE2, AES-256-GCM)");
         } else {
@@ -99,7 +127,7 @@ public final class Receiver {
         conversation.send(new Ack(files.size(), totalBytes));
         conversation.relay().flush();
         return new TransferSummary(files.size(), entries.size() - files.size(), totalBytes,
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), wireBytes, negotiated.compressed());
     }
 
     private List<Entry> receiveManifest() throws TransferException {
@@ -169,20 +197,14 @@ public final class Receiver {
             }
             try {
                 ChunkFrame chunk = ChunkFrame.decode(binary.data());
-                int length = chunk.payload().remaining();
-                if (chunk.seq() != seq) {
-                    throw new ProtocolException(ErrorCode.INTEGRITY, PathRules.printable(entry.path()) + ": chunk "
-                            + Long.toUnsignedString(chunk.seq()) + " arrived where chunk " + seq + " was due");
-                }
-                if (received + length > entry.size()) {
-                    throw new ProtocolException(ErrorCode.INTEGRITY, PathRules.printable(entry.path())
-                            + ": more bytes arrived than the " + entry.size() + " announced");
-                }
-                if (!chain.advanceIfMatches(chunk.payload(), chunk.chain())) {
+                ByteBuffer data = fileBytes(chunk, seq, entry, entry.size() - received);
+                int length = data.remaining();
+                if (!chain.advanceIfMatches(data, chunk.chain())) {
                     throw new ProtocolException(ErrorCode.INTEGRITY, PathRules.printable(entry.path()) + ": chunk " + seq
                             + " does not match its checksum chain");
                 }
-                file.write(chunk.payload());
+                wireBytes += chunk.payload().remaining();
+                file.write(data);
                 seq++;
                 received += length;
                 bytesDone += length;
@@ -192,6 +214,34 @@ public final class Receiver {
             } finally {
                 conversation.relay().release(binary);
             }
+        }
+    }
+
+    /**
+     * The file's bytes that chunk {@code seq} carries, decompressed if it is marked so, after the
+     * checks that need no hashing: its number, that compression was agreed, and that it does not
+     * overrun the file ({@code remaining} bytes left).
+     */
+    private ByteBuffer fileBytes(ChunkFrame chunk, long seq, Entry entry, long remaining) throws ProtocolException {
+        if (chunk.compressed() && decompressor == null) {
+            throw new ProtocolException("a compressed chunk arrived, but compression was not agreed in the handshake");
+        }
+        if (chunk.number() != seq) {
+            throw new ProtocolException(ErrorCode.INTEGRITY, PathRules.printable(entry.path()) + ": chunk "
+                    + Long.toUnsignedString(chunk.number()) + " arrived where chunk " + seq + " was due");
+        }
+        if (!chunk.compressed()) {
+            if (chunk.payload().remaining() > remaining) {
+                throw new ProtocolException(ErrorCode.INTEGRITY, PathRules.printable(entry.path())
+                        + ": more bytes arrived than the " + entry.size() + " announced");
+            }
+            return chunk.payload();
+        }
+        try {
+            return decompressor.decompress(chunk.payload(), remaining);
+        } catch (ProtocolException e) {
+            throw new ProtocolException(e.code(), PathRules.printable(entry.path()) + ": chunk " + seq + ": "
+                    + e.getMessage());
         }
     }
 }

@@ -16,6 +16,8 @@ import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferListener;
 import org.p2pcopy.client.TransferSummary;
+import org.p2pcopy.client.compression.ChunkCompressor;
+import org.p2pcopy.client.compression.CompressionMode;
 import org.p2pcopy.client.crypto.ScalarSource;
 import org.p2pcopy.client.pairing.Code;
 import org.p2pcopy.client.protocol.Accept;
@@ -43,6 +45,7 @@ public final class Sender {
     static final int MANIFEST_PART_BYTES = 256 * 1024;
     private final Conversation conversation;
     private final boolean encrypt;
+    private final CompressionMode compression;
     private final SourceTree sources;
     private final TransferListener listener;
     private final HashChain chain = new HashChain();
@@ -50,31 +53,65 @@ public final class Sender {
     private final ByteBuffer[] buffers = {
         ByteBuffer.allocate(ChunkFrame.MAX_FRAME_BYTES), ByteBuffer.allocate(ChunkFrame.MAX_FRAME_BYTES)
     };
+    // With compression agreed: the compressed frames, two for the same reason; null until then.
+    private ByteBuffer[] packed;
+    private ChunkCompressor compressor;
     private long bytesSent;
+    private long wireBytes;
 
     /**
      * @param encrypt whether to seal the transfer end to end; false only for links the user trusts,
      *     and the receiver is told so
+     * @param compression when to compress chunks, if the receiver offers zstd too
      */
-    public Sender(FrameChannel relay, Code code, SourceTree sources, boolean encrypt, TransferListener listener) {
-        this(relay, code, sources, encrypt, listener, ScalarSource.random());
+    public Sender(FrameChannel relay, Code code, SourceTree sources, boolean encrypt, CompressionMode compression,
+            TransferListener listener) {
+        this(relay, code, sources, encrypt, compression, listener, ScalarSource.random());
     }
 
     /** With fixed SPAKE2 secrets, for test vectors only. */
-    Sender(FrameChannel relay, Code code, SourceTree sources, boolean encrypt, TransferListener listener,
-            ScalarSource secrets) {
+    Sender(FrameChannel relay, Code code, SourceTree sources, boolean encrypt, CompressionMode compression,
+            TransferListener listener, ScalarSource secrets) {
         this.conversation = new Conversation(relay, code, Role.SENDER, secrets);
         this.encrypt = encrypt;
+        this.compression = compression;
         this.sources = sources;
         this.listener = listener;
     }
 
     public TransferSummary run() throws TransferException {
-        if (conversation.handshake(encrypt ? List.of(Hello.ENCRYPTION) : List.of())) {
+        List<String> capabilities = new ArrayList<>();
+        if (encrypt) {
+            capabilities.add(Hello.ENCRYPTION);
+        }
+        if (compression != CompressionMode.OFF) {
+            capabilities.add(Hello.ZSTD);
+        }
+        Conversation.Negotiated negotiated = conversation.handshake(capabilities);
+        if (negotiated.compressed()) {
+            compressor = new ChunkCompressor(compression);
+            int size = ChunkFrame.HEADER_BYTES + ChunkCompressor.MAX_FRAME_BYTES;
+            packed = new ByteBuffer[] {ByteBuffer.allocate(size), ByteBuffer.allocate(size)};
+        }
+        try {
+            return transfer(negotiated);
+        } finally {
+            if (compressor != null) {
+                compressor.close();
+            }
+        }
+    }
+
+    private TransferSummary transfer(Conversation.Negotiated negotiated) throws TransferException {
+        if (negotiated.sealed()) {
             listener.status("code confirmed by the receiver; end-to-end encrypted (SPAKE2, AES-256-GCM)");
         } else {
             listener.warning("encryption is off (--no-encrypt): file names, sizes and contents cross the relay "
                     + "in clear, and the relay could alter them unnoticed");
+        }
+        if (negotiated.compressed()) {
+            listener.status("compressing chunks with zstd where that makes them smaller (--compress "
+                    + compression.wireName() + ")");
         }
         sendManifest();
         conversation.expect(Accept.class, "accept");
@@ -95,7 +132,7 @@ public final class Sender {
                     + sources.bytes() + " bytes were sent"));
         }
         return new TransferSummary(sources.files(), sources.folders(), sources.bytes(),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), wireBytes, negotiated.compressed());
     }
 
     /**
@@ -124,6 +161,9 @@ public final class Sender {
     private void sendFile(long index, SourceEntry entry) throws TransferException {
         conversation.send(new FileBegin(index, entry.path(), entry.size()));
         chain.reset();
+        if (compressor != null) {
+            compressor.startFile();
+        }
         long seq = 0;
         try (FileChannel channel = FileChannel.open(entry.file(), StandardOpenOption.READ)) {
             long remaining = entry.size();
@@ -134,9 +174,12 @@ public final class Sender {
                 if (!readFully(channel, frame)) {
                     throw changed(entry, "it became shorter");
                 }
-                ChunkFrame.writeHeader(frame, seq, chain.next(frame.flip().position(ChunkFrame.HEADER_BYTES)));
+                byte[] chained = chain.next(frame.flip().position(ChunkFrame.HEADER_BYTES));
+                ChunkFrame.writeHeader(frame, seq, chained);
+                ByteBuffer out = compressed(frame, seq, chained, length);
                 checkOnReceiver();
-                sendChunk(frame.position(0));
+                sendChunk(out == null ? frame.position(0) : out);
+                wireBytes += out == null ? length : out.limit() - ChunkFrame.HEADER_BYTES;
                 seq++;
                 remaining -= length;
                 bytesSent += length;
@@ -153,6 +196,24 @@ public final class Sender {
         }
         checkUnchanged(entry);
         conversation.send(new FileEnd(index, seq, entry.size(), HexFormat.of().formatHex(chain.value())));
+    }
+
+    /**
+     * The chunk in {@code frame} as a compressed frame, or null to send it as it is: the chain stays
+     * the one over the file's bytes, and the seq field gets bit 63.
+     */
+    private ByteBuffer compressed(ByteBuffer frame, long seq, byte[] chained, int length) {
+        if (compressor == null) {
+            return null;
+        }
+        ByteBuffer out = packed[(int) (seq & 1)].clear();
+        int size = compressor.compress(frame.array(), frame.arrayOffset() + ChunkFrame.HEADER_BYTES, length,
+                out.array(), out.arrayOffset() + ChunkFrame.HEADER_BYTES);
+        if (size == 0) {
+            return null;
+        }
+        ChunkFrame.writeHeader(out, seq | ChunkFrame.COMPRESSED, chained);
+        return out.limit(ChunkFrame.HEADER_BYTES + size);
     }
 
     private void sendChunk(ByteBuffer frame) throws TransferException {

@@ -84,6 +84,8 @@ class CliTest {
             {"send", relay, file, "--words", "1"},
             {"send", relay, file, "--words", "9"},
             {"send", relay, file, "--words", "two"},
+            {"send", relay, file, "--compress", "maybe"},
+            {"send", relay, file, "--compress", "ON"},
         }) {
             Run run = run(args);
             assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
@@ -98,6 +100,15 @@ class CliTest {
         assertTrue(run.out().contains("--code"), run.out());
         assertTrue(run.out().contains("--no-encrypt"), run.out());
         assertTrue(run.out().contains("22 bits"), run.out());
+        assertTrue(run.out().contains("--compress <WHEN>"), run.out());
+    }
+
+    @Test
+    void aBadCompressValueSaysWhatIsAllowed() throws IOException {
+        String file = Files.writeString(temp.resolve("a.txt"), "hello").toString();
+        Run run = run("send", "ws://127.0.0.1:" + closedPort(), file, "--compress", "max");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--compress takes auto, on or off, not 'max'"), run.err());
     }
 
     @Test

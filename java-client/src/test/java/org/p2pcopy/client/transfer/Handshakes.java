@@ -18,6 +18,8 @@ import org.p2pcopy.client.transport.Incoming;
  */
 final class Handshakes {
     static final List<String> ENCRYPTED = List.of(Hello.ENCRYPTION);
+    /** What a receiver offers. */
+    static final List<String> RECEIVER = List.of(Hello.ENCRYPTION, Hello.ZSTD);
     static final List<String> PLAIN = List.of();
     private static final BigInteger SIDE_SECRET = new BigInteger("5eed0001", 16);
     private static final BigInteger PEER_SECRET = new BigInteger("5eed0002", 16);
@@ -32,12 +34,17 @@ final class Handshakes {
 
     /**
      * The peer's hello and confirm. A sender under test offers nothing here and a receiver under test
-     * always offers encryption, while the scripted sender offers none: so the frames after the
-     * handshake travel in clear, as the scripts write them.
+     * offers what a receiver does, while the scripted sender offers nothing and the scripted receiver
+     * only encryption: so the frames after the handshake travel in clear, as the scripts write them.
      */
     static Incoming[] peer(Role peer, String peerCode, String sideCode) {
-        List<String> peerCapabilities = peer == Role.RECEIVER ? ENCRYPTED : PLAIN;
-        List<String> sideCapabilities = peer == Role.RECEIVER ? PLAIN : ENCRYPTED;
+        return peer == Role.RECEIVER ? peer(peer, peerCode, sideCode, ENCRYPTED, PLAIN)
+                : peer(peer, peerCode, sideCode, PLAIN, RECEIVER);
+    }
+
+    /** The peer's hello and confirm when the peer and the side under test offer the capabilities given. */
+    static Incoming[] peer(Role peer, String peerCode, String sideCode, List<String> peerCapabilities,
+            List<String> sideCapabilities) {
         byte[] sideShare = KeyExchange.start(peer.other(), sideCode, side()).share();
         KeyExchange exchange = KeyExchange.start(peer, peerCode, ScalarSource.fixed(PEER_SECRET));
         try {

@@ -11,20 +11,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferListener;
+import org.p2pcopy.client.compression.CompressionMode;
 import org.p2pcopy.client.pairing.Code;
 import org.p2pcopy.client.protocol.ChunkFrame;
 import org.p2pcopy.client.transport.Incoming;
@@ -95,13 +101,14 @@ class LinkedTransferTest {
         assertFalse(String.join("\n", recordedText(link)).contains(SECRET_NAME), "a name crossed the relay");
     }
 
-    /** A relay that strips the encryption capability from the sender's hello is caught by the confirmation. */
-    @Test
-    void aRelayThatDowngradesTheHelloIsCaught() throws Exception {
+    /** A relay that strips a capability from the sender's hello is caught by the confirmation. */
+    @ParameterizedTest
+    @ValueSource(strings = {"aes-256-gcm", "zstd"})
+    void aRelayThatDowngradesTheHelloIsCaught(String capability) throws Exception {
         Path source = tree();
         Path out = temp.resolve("out");
         Link link = new Link().toReceiver(frame -> frame instanceof Incoming.Text text && text.text().contains("\"hello\"")
-                ? new Incoming.Text(text.text().replace("\"aes-256-gcm\"", "")) : frame);
+                ? new Incoming.Text(text.text().replaceAll(",?\"" + capability + "\",?", "")) : frame);
 
         Outcome outcome = transfer(link, source, CODE, CODE, true, out);
 
@@ -142,6 +149,91 @@ class LinkedTransferTest {
         assertNoPartialFiles(out);
     }
 
+    /**
+     * A tree of text compresses: the relay carries far fewer bytes than with --compress off, and
+     * every file arrives whole, with the digest of its own bytes.
+     */
+    @Test
+    void compressedTextCrossesInFewerBytesAndArrivesWhole() throws Exception {
+        Path source = textTree();
+        Map<String, String> expected = Frames.snapshot(source);
+        long[] wire = new long[2];
+        for (CompressionMode mode : List.of(CompressionMode.AUTO, CompressionMode.OFF)) {
+            Path out = temp.resolve("out-" + mode.wireName());
+            Link link = new Link();
+            Map<String, String> digests = new ConcurrentHashMap<>();
+
+            Outcome outcome = transfer(link, source, CODE, CODE, true, mode, out, digests);
+
+            assertNull(outcome.sender(), outcome.senderMessage());
+            assertNull(outcome.receiver(), outcome.receiverMessage());
+            assertEquals(expected, Frames.snapshot(out.resolve(source.getFileName())));
+            for (Map.Entry<String, String> file : digests.entrySet()) {
+                assertEquals(digest(out.resolve(file.getKey())), file.getValue(), file.getKey());
+            }
+            assertEquals(3, digests.size(), digests.toString());
+            wire[mode == CompressionMode.AUTO ? 0 : 1] = link.recorded().stream().mapToLong(frame -> frame.length).sum();
+        }
+        assertTrue(wire[0] < wire[1] / 3, "compressed " + wire[0] + " bytes, raw " + wire[1]);
+    }
+
+    /**
+     * Without encryption nothing but the chain guards a compressed payload: one flipped byte in
+     * it fails integrity, whether zstd notices or the file's bytes just come out different.
+     */
+    @Test
+    void aByteFlippedInACompressedPayloadFailsIntegrity() throws Exception {
+        Path source = textTree();
+        Path out = temp.resolve("out");
+        AtomicInteger chunks = new AtomicInteger();
+        AtomicBoolean flippedCompressed = new AtomicBoolean();
+        Link link = new Link().toReceiver(frame -> {
+            if (frame instanceof Incoming.Binary binary && chunks.incrementAndGet() == 2) {
+                ByteBuffer data = binary.data();
+                flippedCompressed.set((data.getLong(data.position()) & ChunkFrame.COMPRESSED) != 0);
+                int middle = data.position() + ChunkFrame.HEADER_BYTES + (data.remaining() - ChunkFrame.HEADER_BYTES) / 2;
+                data.put(middle, (byte) (data.get(middle) ^ 0x20));
+            }
+            return frame;
+        });
+
+        Outcome outcome = transfer(link, source, CODE, CODE, false, CompressionMode.AUTO, out, new ConcurrentHashMap<>());
+
+        assertTrue(flippedCompressed.get(), "the altered chunk was not a compressed one");
+        assertEquals(Failure.INTEGRITY, outcome.receiver(), outcome.receiverMessage());
+        assertEquals(Failure.INTEGRITY, outcome.sender(), outcome.senderMessage());
+        assertNoPartialFiles(out);
+    }
+
+    /** Three files of text, 2.5 MiB in all: log-like lines that compress several times over. */
+    private Path textTree() throws IOException {
+        Path source = Files.createDirectories(temp.resolve("text"));
+        Random random = new Random(3);
+        String[] words = {"relay", "chunk", "sealed", "frame", "digest", "receiver", "sender", "manifest"};
+        for (String name : List.of("a.log", "b.log", "nested/c.txt")) {
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 850_000) {
+                text.append(String.format("%06d %s %s %d%n", text.length(), words[random.nextInt(words.length)],
+                        words[random.nextInt(words.length)], random.nextInt(1000)));
+            }
+            Path file = source.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        }
+        return source;
+    }
+
+    /** The file's digest as a sender computes it: the chain over its 1 MiB chunks. */
+    private static String digest(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] chain = Frames.ZERO_CHAIN;
+        for (int offset = 0; offset < bytes.length; offset += ChunkFrame.MAX_PAYLOAD_BYTES) {
+            chain = Frames.chain(chain, Arrays.copyOfRange(bytes, offset,
+                    Math.min(bytes.length, offset + ChunkFrame.MAX_PAYLOAD_BYTES)));
+        }
+        return HexFormat.of().formatHex(chain);
+    }
+
     private static UnaryOperator<Incoming> flipInBinary(AtomicInteger count, int which) {
         return frame -> {
             if (frame instanceof Incoming.Binary binary && count.incrementAndGet() == which) {
@@ -177,15 +269,27 @@ class LinkedTransferTest {
 
     private static Outcome transfer(Link link, Path source, String senderCode, String receiverCode, boolean encrypt,
             Path out) throws Exception {
+        return transfer(link, source, senderCode, receiverCode, encrypt, CompressionMode.AUTO, out, new ConcurrentHashMap<>());
+    }
+
+    /** @param digests gets each file's path under {@code out} and the digest the receiver verified */
+    private static Outcome transfer(Link link, Path source, String senderCode, String receiverCode, boolean encrypt,
+            CompressionMode compression, Path out, Map<String, String> digests) throws Exception {
+        TransferListener verified = new TransferListener() {
+            @Override
+            public void fileVerified(String path, long size, String digestHex) {
+                digests.put(path, digestHex);
+            }
+        };
         // A thread each: the common pool may run one task at a time on a small machine, and the two wait on each other.
         ExecutorService peers = Executors.newFixedThreadPool(2);
         try {
             Future<TransferException> sender = peers.submit(() -> run(link.sender,
                     () -> new Sender(link.sender, Code.parse(senderCode), SourceTree.scan(List.of(source),
-                            TransferListener.SILENT), encrypt, TransferListener.SILENT).run()));
+                            TransferListener.SILENT), encrypt, compression, TransferListener.SILENT).run()));
             Future<TransferException> receiver = peers.submit(() -> run(link.receiver,
                     () -> new Receiver(link.receiver, Code.parse(receiverCode), OutputTree.open(out, false),
-                            TransferListener.SILENT).run()));
+                            verified).run()));
             TransferException s = sender.get();
             TransferException r = receiver.get();
             return new Outcome(s == null ? null : s.failure(), r == null ? null : r.failure(),

@@ -3,11 +3,13 @@ package org.p2pcopy.client.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.p2pcopy.client.transfer.Frames.ZERO_CHAIN;
 import static org.p2pcopy.client.transfer.Frames.chain;
 import static org.p2pcopy.client.transfer.Frames.chunk;
 import static org.p2pcopy.client.transfer.Frames.text;
 
+import com.github.luben.zstd.Zstd;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferListener;
+import org.p2pcopy.client.TransferSummary;
 import org.p2pcopy.client.pairing.Code;
+import org.p2pcopy.client.protocol.ChunkFrame;
+import org.p2pcopy.client.protocol.End;
+import org.p2pcopy.client.protocol.Hello;
 import org.p2pcopy.client.protocol.Entry;
 import org.p2pcopy.client.protocol.FileBegin;
 import org.p2pcopy.client.protocol.FileEnd;
@@ -75,6 +81,64 @@ class ReceiverTest {
             // Not even a temporary file (.a.txt.*.p2p-copy-part) is left.
             assertEquals(Map.of(), Frames.snapshot(out));
         }));
+    }
+
+    /** A chunk marked compressed (bit 63 of seq) from a sender that did not offer zstd breaks the protocol. */
+    @Test
+    void aCompressedChunkWithoutZstdAgreedIsAProtocolError() {
+        Path out = temp.resolve("out");
+        byte[] text = "hello ".repeat(200).getBytes(StandardCharsets.UTF_8);
+        ScriptedChannel sender = new ScriptedChannel()
+                .whenSent(0, handshake(CODE)).whenSent(0, text(new Manifest(List.of(Entry.file(NAME, text.length)), false)))
+                .whenSent(0, text(new FileBegin(0, NAME, text.length)),
+                        chunk(ChunkFrame.COMPRESSED, chain(ZERO_CHAIN, text), Zstd.compress(text, 1)));
+
+        TransferException stopped = receive(sender, out);
+
+        assertEquals(Failure.PEER, stopped.failure());
+        assertTrue(stopped.getMessage().contains("compression was not agreed"), stopped.getMessage());
+        Frames.assertSentError("protocol", sender);
+        assertEquals(Map.of(), Frames.snapshot(out));
+    }
+
+    /** With zstd agreed, a compressed chunk and a raw one make up one file, chained over the file's bytes. */
+    @Test
+    void compressedAndRawChunksMakeOneFile() throws TransferException {
+        Path out = temp.resolve("out");
+        byte[] text = "hello ".repeat(200).getBytes(StandardCharsets.UTF_8);
+        byte[] first = chain(ZERO_CHAIN, text);
+        byte[] second = chain(first, DATA);
+        ScriptedChannel sender = new ScriptedChannel()
+                .whenSent(0, Handshakes.peer(Role.SENDER, CODE, CODE, List.of(Hello.ZSTD), Receiver.CAPABILITIES))
+                .whenSent(0, text(new Manifest(List.of(Entry.file(NAME, text.length + DATA.length)), false)))
+                .whenSent(0, text(new FileBegin(0, NAME, text.length + DATA.length)),
+                        chunk(ChunkFrame.COMPRESSED, first, Zstd.compress(text, 1)), chunk(1, second, DATA),
+                        text(fileEnd(2, text.length + DATA.length, second)), text(new End(1, text.length + DATA.length)));
+
+        TransferSummary summary = new Receiver(sender, Code.parse(CODE), OutputTree.open(out, false),
+                TransferListener.SILENT, Handshakes.side()).run();
+
+        assertEquals(HexFormat.of().formatHex((new String(text, StandardCharsets.UTF_8) + "hello")
+                .getBytes(StandardCharsets.UTF_8)), Frames.snapshot(out).get(NAME));
+        assertTrue(summary.compressed());
+        assertTrue(summary.wireBytes() < text.length / 10 + DATA.length, "on the wire: " + summary.wireBytes());
+    }
+
+    /** A compressed chunk that would overrun the file is refused before it is decoded. */
+    @Test
+    void aCompressedChunkLongerThanTheFileFailsIntegrity() {
+        Path out = temp.resolve("out");
+        byte[] text = "hello ".repeat(200).getBytes(StandardCharsets.UTF_8);
+        ScriptedChannel sender = new ScriptedChannel()
+                .whenSent(0, Handshakes.peer(Role.SENDER, CODE, CODE, List.of(Hello.ZSTD), Receiver.CAPABILITIES))
+                .whenSent(0, text(new Manifest(List.of(Entry.file(NAME, text.length - 1)), false)))
+                .whenSent(0, text(new FileBegin(0, NAME, text.length - 1)),
+                        chunk(ChunkFrame.COMPRESSED, chain(ZERO_CHAIN, text), Zstd.compress(text, 1)));
+
+        assertEquals(Failure.INTEGRITY, receive(sender, out).failure());
+
+        Frames.assertSentError("integrity", sender);
+        assertEquals(Map.of(), Frames.snapshot(out));
     }
 
     /** The script ends mid-file, which the channel reports as the relay's 4002 (peer left). */

@@ -18,12 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferListener;
+import org.p2pcopy.client.compression.CompressionMode;
 import org.p2pcopy.client.pairing.Code;
 import org.p2pcopy.client.protocol.Accept;
 import org.p2pcopy.client.protocol.Ack;
 import org.p2pcopy.client.protocol.ChunkFrame;
 import org.p2pcopy.client.protocol.ErrorCode;
 import org.p2pcopy.client.protocol.ErrorMessage;
+import org.p2pcopy.client.protocol.Hello;
 import org.p2pcopy.client.protocol.Role;
 import org.p2pcopy.client.transport.Incoming;
 
@@ -121,15 +123,63 @@ class SenderTest {
         }
     }
 
+    /**
+     * The page's receiver does not list zstd: a sender told to compress every chunk must send none
+     * compressed to it, and does to a receiver that lists zstd.
+     */
+    @Test
+    void aReceiverWithoutZstdGetsNoCompressedChunk() throws IOException {
+        Path file = Files.writeString(temp.resolve("a.txt"), "compressible text, ".repeat(200_000));
+        ScriptedChannel page = acceptingReceiver(List.of(Hello.ENCRYPTION), List.of(Hello.ZSTD));
+        ScriptedChannel client = acceptingReceiver(List.of(Hello.ENCRYPTION, Hello.ZSTD), List.of(Hello.ZSTD));
+
+        send(page, file, CompressionMode.ON);
+        send(client, file, CompressionMode.ON);
+
+        assertEquals(List.of(false, false, false, false), compressedFlags(page));
+        assertEquals(List.of(true, true, true, true), compressedFlags(client));
+    }
+
+    /** With --compress off the sender does not even offer zstd, so a receiver that does gets raw chunks. */
+    @Test
+    void offOffersNoZstd() throws IOException {
+        Path file = Files.writeString(temp.resolve("a.txt"), "compressible text, ".repeat(1000));
+        ScriptedChannel receiver = acceptingReceiver(List.of(Hello.ENCRYPTION, Hello.ZSTD), List.of());
+
+        send(receiver, file, CompressionMode.OFF);
+
+        String hello = ((Incoming.Text) receiver.sent().get(0)).text();
+        assertTrue(hello.contains("\"capabilities\":[]"), hello);
+        assertEquals(List.of(false), compressedFlags(receiver));
+    }
+
+    /** Whether each chunk the sender sent was marked compressed, in order. */
+    private static List<Boolean> compressedFlags(ScriptedChannel receiver) {
+        return receiver.sent().stream().filter(Incoming.Binary.class::isInstance)
+                .map(frame -> (((Incoming.Binary) frame).data().getLong(0) & ChunkFrame.COMPRESSED) != 0).toList();
+    }
+
     /** A receiver that answers the hello and the confirm, and accepts the manifest. */
     private static ScriptedChannel acceptingReceiver() {
-        Incoming[] handshake = Handshakes.peer(Role.RECEIVER, CODE, CODE);
+        return acceptingReceiver(Handshakes.ENCRYPTED, Handshakes.PLAIN);
+    }
+
+    /** The same, when the receiver and the sender offer the capabilities given. */
+    private static ScriptedChannel acceptingReceiver(List<String> receiverOffers, List<String> senderOffers) {
+        Incoming[] handshake = Handshakes.peer(Role.RECEIVER, CODE, CODE, receiverOffers, senderOffers);
         return new ScriptedChannel().whenSent(1, handshake[0]).whenSent(2, handshake[1]).whenSent(3, text(new Accept()));
     }
 
     private static TransferException send(ScriptedChannel receiver, Path file, TransferListener listener) {
         return assertThrows(TransferException.class, () -> new Sender(receiver, Code.parse(CODE),
-                SourceTree.scan(List.of(file), listener), false, listener, Handshakes.side()).run());
+                SourceTree.scan(List.of(file), listener), false, CompressionMode.OFF, listener, Handshakes.side()).run());
+    }
+
+    /** Sends {@code file} without encryption; the script ends after the chunks, so the sender fails waiting for the ack. */
+    private static void send(ScriptedChannel receiver, Path file, CompressionMode compression) {
+        assertThrows(TransferException.class, () -> new Sender(receiver, Code.parse(CODE),
+                SourceTree.scan(List.of(file), TransferListener.SILENT), false, compression, TransferListener.SILENT,
+                Handshakes.side()).run());
     }
 
     private interface FileAction {

@@ -25,7 +25,11 @@ import org.p2pcopy.client.crypto.FrameOpener;
 import org.p2pcopy.client.crypto.ScalarSource;
 import org.p2pcopy.client.crypto.SealedFormat;
 import org.p2pcopy.client.crypto.TrafficKeys;
+import org.p2pcopy.client.compression.CompressionMode;
 import org.p2pcopy.client.pairing.Code;
+import org.p2pcopy.client.protocol.Hello;
+import org.p2pcopy.client.protocol.MessageCodec;
+import org.p2pcopy.client.protocol.ProtocolException;
 import org.p2pcopy.client.protocol.Role;
 import org.p2pcopy.client.transport.Incoming;
 
@@ -55,8 +59,11 @@ class TransferVectorTest {
             List<VectorFrame> frames = frames(test);
             ScriptedChannel channel = peerOf(Role.SENDER, frames);
 
+            // The sender offers zstd exactly when the vector's sender did.
+            CompressionMode compression = offered(Role.SENDER, frames).contains(Hello.ZSTD)
+                    ? CompressionMode.ON : CompressionMode.OFF;
             new Sender(channel, Code.parse(test.getString("code")), SourceTree.scan(paths, TransferListener.SILENT),
-                    test.getBoolean("encrypt"), TransferListener.SILENT, secret(test, "senderSecret")).run();
+                    test.getBoolean("encrypt"), compression, TransferListener.SILENT, secret(test, "senderSecret")).run();
 
             assertEquals(expected(Role.SENDER, frames), opened(Role.SENDER, test, channel.sent()));
         });
@@ -70,11 +77,21 @@ class TransferVectorTest {
             ScriptedChannel channel = peerOf(Role.RECEIVER, frames);
 
             new Receiver(channel, Code.parse(test.getString("code")), OutputTree.open(out, false),
-                    TransferListener.SILENT, secret(test, "receiverSecret")).run();
+                    TransferListener.SILENT, secret(test, "receiverSecret"), offered(Role.RECEIVER, frames)).run();
 
             assertEquals(expected(Role.RECEIVER, frames), opened(Role.RECEIVER, test, channel.sent()));
             assertEquals(expectedTree(test), Frames.snapshot(out));
         });
+    }
+
+    /**
+     * The capabilities in {@code side}'s hello: the vectors may come from before a capability was
+     * added, and the capability lists are bound into the handshake's MACs.
+     */
+    private static List<String> offered(Role side, List<VectorFrame> frames) throws ProtocolException {
+        Incoming.Text hello = (Incoming.Text) frames.stream().filter(frame -> frame.from() == side).findFirst()
+                .orElseThrow().plaintext();
+        return ((Hello) MessageCodec.decode(hello.text())).capabilities();
     }
 
     private static ScalarSource secret(JsonObject test, String key) {

@@ -65,6 +65,53 @@ class TransferIT extends RelayAndTree {
         Trees.assertSameTree(source, out.resolve(source.getFileName()));
     }
 
+    /**
+     * A tree of text, once with the default --compress auto and once with --compress off: both
+     * arrive identical, and only the compressed run reports fewer bytes on the wire.
+     */
+    @Test
+    void aTextTreeArrivesIdenticalCompressedOrNot() throws Exception {
+        Path text = textTree(source.getParent().resolve("text-tree"));
+        for (boolean compress : new boolean[] {true, false}) {
+            String code = newCode();
+            Path out = work.resolve(compress ? "out-compressed" : "out-raw");
+            ClientProcess receiver = receive("receiver-" + compress, code, out);
+            ClientProcess sender = compress ? send("sender-" + compress, code, "text-tree")
+                    : send("sender-" + compress, code, "text-tree", "--compress", "off");
+            assertExit(0, sender);
+            assertExit(0, receiver);
+            Trees.assertSameTree(text, out.resolve("text-tree"));
+            for (ClientProcess side : List.of(sender, receiver)) {
+                assertEquals(compress, side.output().contains("on the wire"), side.output());
+            }
+            if (compress) {
+                java.util.regex.Matcher share = java.util.regex.Pattern.compile("on the wire, (\\d+)% of the data")
+                        .matcher(sender.output());
+                assertTrue(share.find() && Integer.parseInt(share.group(1)) < 50, sender.output());
+            }
+        }
+    }
+
+    /** About 3 MiB of log-like lines in three files, made once. */
+    private static Path textTree(Path root) throws IOException {
+        if (Files.isDirectory(root)) {
+            return root;
+        }
+        java.util.Random random = new java.util.Random(11);
+        String[] words = {"relay", "chunk", "sealed", "frame", "digest", "receiver", "sender", "manifest", "paired"};
+        for (String name : List.of("a.log", "b.log", "notes/c.txt")) {
+            StringBuilder lines = new StringBuilder();
+            while (lines.length() < 1_100_000) {
+                lines.append(String.format("%07d %s %s %d%n", lines.length(), words[random.nextInt(words.length)],
+                        words[random.nextInt(words.length)], random.nextInt(10_000)));
+            }
+            Path file = root.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, lines);
+        }
+        return root;
+    }
+
     @Test
     void differentCodesInOneRoomFailBothWithoutWritingAnything() throws Exception {
         String code = newCode();
