@@ -18,6 +18,7 @@ class VectorFilesTest {
     private static final Map<String, String> CONSUMERS = Map.ofEntries(
             Map.entry("messages.json", "protocol.MessageCodecVectorTest"),
             Map.entry("chunks.json", "protocol.ChunkFrameVectorTest"),
+            Map.entry("compressed.json", "protocol.CompressedChunkVectorTest"),
             Map.entry("chain.json", "protocol.HashChainVectorTest"),
             Map.entry("codes.json", "pairing.CodeVectorTest"),
             Map.entry("endpoints.json", "transport.RelayAddressVectorTest"),

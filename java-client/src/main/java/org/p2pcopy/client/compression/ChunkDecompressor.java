@@ -10,7 +10,7 @@ import org.p2pcopy.client.protocol.ProtocolException;
 
 /**
  * Opens the payload of a compressed chunk: exactly one zstd frame that declares its content size,
- * 1 to 1048576 bytes and no more than the file has left (docs/protocol.md §3.2). The frame's header
+ * 1 to 1048576 bytes and no more than the file has left (docs/protocol.md §3.3). The frame's header
  * is checked before anything is decoded, and decoding goes into one buffer of 1 MiB that is reused
  * for every chunk, so a frame that claims more can never make this side allocate it.
  */

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 
 /**
  * A binary frame of file data: {@code [seq u64 big-endian | chain 32 bytes | payload]}
- * (docs/protocol.md §3.2). Bit 63 of {@code seq} set marks a compressed chunk, whose payload is one
+ * (docs/protocol.md §3.2). Bit 63 of {@code seq} set marks a compressed chunk (§3.3), whose payload is one
  * zstd frame; {@link #seq()} is the field as it is on the wire, {@link #number()} the chunk's number.
  */
 public record ChunkFrame(long seq, byte[] chain, ByteBuffer payload) {
@@ -31,6 +31,17 @@ public record ChunkFrame(long seq, byte[] chain, ByteBuffer payload) {
     /** Whether the payload is a zstd frame rather than the file's bytes. */
     public boolean compressed() {
         return (seq & COMPRESSED) != 0;
+    }
+
+    /**
+     * Refuses a compressed chunk unless both hellos listed {@code zstd} (docs/protocol.md §3.3).
+     *
+     * @throws ProtocolException {@link ErrorCode#PROTOCOL}
+     */
+    public void requireCompressionAgreed(boolean agreed) throws ProtocolException {
+        if (compressed() && !agreed) {
+            throw new ProtocolException("a compressed chunk arrived, but compression was not agreed in the handshake");
+        }
     }
 
     /** The chunk's number within its file: the seq field without the compression bit. */

@@ -223,9 +223,7 @@ public final class Receiver {
      * overrun the file ({@code remaining} bytes left).
      */
     private ByteBuffer fileBytes(ChunkFrame chunk, long seq, Entry entry, long remaining) throws ProtocolException {
-        if (chunk.compressed() && decompressor == null) {
-            throw new ProtocolException("a compressed chunk arrived, but compression was not agreed in the handshake");
-        }
+        chunk.requireCompressionAgreed(decompressor != null);
         if (chunk.number() != seq) {
             throw new ProtocolException(ErrorCode.INTEGRITY, PathRules.printable(entry.path()) + ": chunk "
                     + Long.toUnsignedString(chunk.number()) + " arrived where chunk " + seq + " was due");
