@@ -5,7 +5,7 @@ import com.github.luben.zstd.ZstdCompressCtx;
 import org.p2pcopy.client.protocol.ChunkFrame;
 
 /**
- * Compresses the chunks of a sender, one zstd frame per chunk (docs/protocol.md §3.2), and decides
+ * Compresses the chunks of a sender, one zstd frame per chunk (docs/protocol.md §3.3), and decides
  * by its {@link CompressionMode} which chunks are worth trying. One instance serves one transfer on
  * one thread; its zstd context is reused from chunk to chunk.
  */
