@@ -207,11 +207,7 @@ class PageTransferIT extends RelayAndTree {
     void aFolderFromTheJavaClientLandsInThePageAsAZipOfTheWholeTree() throws Exception {
         String code = newCode();
         ClientProcess sender = clients().send("sender", code, "project files");
-        Browser page = browser("page");
-        page.open(relay.httpBase() + "/?save=download#" + code);
-        awaitAcceptAndClick(page);
-        Clients.assertExit(0, sender);
-        awaitStatus(page, "verified");
+        Browser page = receiveInThePage("download", code, sender);
 
         Path unzipped = Zips.extract(page.awaitDownload("project files.zip"), work.resolve("unzipped"));
         // The whole tree, its empty folder and empty file included, every byte compared.
@@ -226,11 +222,7 @@ class PageTransferIT extends RelayAndTree {
         Trees.writeRandom(big, 24L * 1024 * 1024 + 5, 24);
         String code = newCode();
         ClientProcess sender = new Clients(relay.wsBase(), big.getParent(), work).send("sender", code, big.getFileName().toString());
-        Browser page = browser("page");
-        page.open(relay.httpBase() + "/?save=download#" + code);
-        awaitAcceptAndClick(page);
-        Clients.assertExit(0, sender);
-        awaitStatus(page, "verified");
+        Browser page = receiveInThePage("download", code, sender);
         assertEquals(-1L, Files.mismatch(big, page.awaitDownload(big.getFileName().toString())));
         page.assertNoConsoleErrors();
     }
@@ -258,6 +250,19 @@ class PageTransferIT extends RelayAndTree {
                 "an unverified download looks complete: " + downloads(page));
     }
 
+    /**
+     * Opens the page at {@code /?save=SAVE#CODE}, accepts the offer and waits until the sender has
+     * exited with 0 and the page says "verified".
+     */
+    private Browser receiveInThePage(String save, String code, ClientProcess sender) throws Exception {
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/?save=" + save + "#" + code);
+        awaitAcceptAndClick(page);
+        Clients.assertExit(0, sender);
+        awaitStatus(page, "verified");
+        return page;
+    }
+
     /** The names of what the browser saved, partial downloads included, sorted. */
     private static List<String> downloads(Browser page) throws Exception {
         try (Stream<Path> listing = Files.list(page.downloads())) {
@@ -269,11 +274,7 @@ class PageTransferIT extends RelayAndTree {
     void withoutStreamingThePageSavesOneDownloadPerFileNamedByItsPath() throws Exception {
         String code = newCode();
         ClientProcess sender = clients().send("sender", code, "project files");
-        Browser page = browser("page");
-        page.open(relay.httpBase() + "/?save=memory#" + code);
-        awaitAcceptAndClick(page);
-        Clients.assertExit(0, sender);
-        awaitStatus(page, "verified");
+        Browser page = receiveInThePage("memory", code, sender);
 
         List<String> files = Trees.relativePaths(source).stream().filter(p -> !p.endsWith("/")).toList();
         for (String path : files) {
