@@ -23,15 +23,8 @@ done
 
 work=${P2PCOPY_BENCH_DIR:-$(mktemp -d /tmp/p2pcopy-bench.XXXXXX)}
 mkdir -p "$work"
-relay_pid=
-cleanup() {
-  [ -n "$relay_pid" ] && kill "$relay_pid" 2>/dev/null && { wait "$relay_pid" 2>/dev/null || true; }
-  [ -z "${P2PCOPY_BENCH_DIR:-}" ] && rm -rf "$work"
-  return 0
-}
-trap cleanup EXIT
+. "$here/relay.sh"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/t}' "/proc/$1/stat"; }
 per_gib() { awk -v s="$1" -v b="$2" 'BEGIN {printf "%.1f", s * 1073741824 / b}'; }
 time_field() { sed -n "s/^\s*$2: //p" "$1"; }
@@ -41,21 +34,7 @@ bytes=$((size_mib * 1024 * 1024))
 echo "preparing a ${size_mib} MiB random file in $work" >&2
 head -c "$bytes" /dev/urandom > "$work/payload.bin"
 
-if [ -n "${P2PCOPY_RELAY_URL:-}" ]; then
-  relay=$P2PCOPY_RELAY_URL
-else
-  port=${P2PCOPY_BENCH_PORT:-$(free_port)}
-  echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" > "$work/loopback.asadmin"
-  java -Xmx256m -jar "$payara" --deploy "$relay_war" --contextroot / --port "$port" --nohazelcast \
-    --disablephonehome --prebootcommandfile "$work/loopback.asadmin" --rootdir "$work/payara" > "$work/relay.log" 2>&1 &
-  relay_pid=$!
-  for _ in $(seq 1 240); do
-    curl -fs -o /dev/null "http://127.0.0.1:$port/" && break
-    sleep 0.5
-  done
-  curl -fs -o /dev/null "http://127.0.0.1:$port/" || { echo "relay did not start:" >&2; cat "$work/relay.log" >&2; exit 3; }
-  relay=ws://127.0.0.1:$port
-fi
+start_relay
 
 relay_cpu() { if [ -n "$relay_pid" ]; then cpu_seconds "$relay_pid"; else echo 0; fi; }
 
