@@ -13,12 +13,6 @@ set -euo pipefail
 size_mib=${1:-256}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-client_jar=$root/java-client/target/p2p-copy-client.jar
-relay_war=$root/relay-war/target/relay.war
-payara=$root/relay-war/target/payara-micro.jar
-for f in "$client_jar" "$relay_war" "$payara"; do
-  [ -f "$f" ] || { echo "missing $f: run 'mvn -B -DskipTests package' first" >&2; exit 2; }
-done
 
 work=${P2PCOPY_BENCH_DIR:-$(mktemp -d /tmp/p2pcopy-compression.XXXXXX)}
 mkdir -p "$work"

@@ -1,7 +1,8 @@
-# Sourced by the benchmark scripts beside it: a relay of the build's own on a free loopback port,
-# stopped (and the work folder removed, unless P2PCOPY_BENCH_DIR named it) when the script exits.
-# Needs: $work (a folder), $payara and $relay_war (the build's files). Sets $relay (ws://...) and
-# $relay_pid (empty when P2PCOPY_RELAY_URL names a running relay, which is then used instead).
+# Sourced by the benchmark scripts beside it: the build's client jar ($client_jar), and a relay of
+# the build's own on a free loopback port, stopped (and the work folder removed, unless
+# P2PCOPY_BENCH_DIR named it) when the script exits. Needs: $root (the project) and $work (a
+# folder). start_relay sets $relay (ws://...) and $relay_pid (empty when P2PCOPY_RELAY_URL names a
+# running relay, which is then used instead).
 relay_pid=
 cleanup() {
   [ -n "$relay_pid" ] && kill "$relay_pid" 2>/dev/null && { wait "$relay_pid" 2>/dev/null || true; }
@@ -9,6 +10,13 @@ cleanup() {
   return 0
 }
 trap cleanup EXIT
+
+client_jar=$root/java-client/target/p2p-copy-client.jar
+relay_war=$root/relay-war/target/relay.war
+payara=$root/relay-war/target/payara-micro.jar
+for f in "$client_jar" "$relay_war" "$payara"; do
+  [ -f "$f" ] || { echo "missing $f: run 'mvn -B -DskipTests package' first" >&2; exit 2; }
+done
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 

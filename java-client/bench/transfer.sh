@@ -13,12 +13,6 @@ set -euo pipefail
 size_mib=${1:-1024}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-client_jar=$root/java-client/target/p2p-copy-client.jar
-relay_war=$root/relay-war/target/relay.war
-payara=$root/relay-war/target/payara-micro.jar
-for f in "$client_jar" "$relay_war" "$payara"; do
-  [ -f "$f" ] || { echo "missing $f: run 'mvn -B -DskipTests package' first" >&2; exit 2; }
-done
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install -y time)" >&2; exit 2; }
 
 work=${P2PCOPY_BENCH_DIR:-$(mktemp -d /tmp/p2pcopy-bench.XXXXXX)}
