@@ -3,6 +3,7 @@
 // sender already). Entries are added in the order the receiver creates them; each file's bytes
 // pass through as they are written, so memory holds a chunk or two, never a file.
 import { makeZip } from 'client-zip';
+import { Inbox } from '../transport/inbox.js';
 
 /**
  * A zip archive written to `out` ({write, close, abort}) from the entries added to it.
@@ -10,8 +11,8 @@ import { makeZip } from 'client-zip';
  * @returns {addFolder(path), addFile(path, size) → {write, close, abort}, finish(), abort(reason)}
  */
 export function zipWriter(out) {
-  const entries = new EntryQueue();
-  const pumped = pump(makeZip(entries), out);
+  const entries = new Inbox();
+  const pumped = pump(makeZip(entriesOf(entries)), out);
   pumped.catch(() => {}); // a failed archive is reported by the write or finish() that meets it
 
   return {
@@ -33,11 +34,11 @@ export function zipWriter(out) {
     },
     /** After the last entry: writes the archive's directory and completes it. */
     async finish() {
-      entries.end();
+      entries.end(COMPLETE);
       await pumped;
     },
     abort(reason) {
-      entries.fail(reason);
+      entries.end(reason ?? new Error('aborted'));
       out.abort(reason);
     },
   };
@@ -61,43 +62,21 @@ async function pump(zip, out) {
   await out.close();
 }
 
-/** An async iterable that yields entries as they are pushed, until end() or fail(). */
-class EntryQueue {
-  #items = [];
-  #wake = null;
-  #ended = false;
-  #failure = null;
+/** Thrown into the queue by finish(): the entries are complete. */
+const COMPLETE = Symbol('complete');
 
-  push(item) {
-    this.#items.push(item);
-    this.#wake?.();
-  }
-
-  end() {
-    this.#ended = true;
-    this.#wake?.();
-  }
-
-  fail(reason) {
-    this.#failure = reason ?? new Error('aborted');
-    this.#wake?.();
-  }
-
-  async *[Symbol.asyncIterator]() {
-    for (;;) {
-      if (this.#failure !== null) {
-        throw this.#failure;
-      }
-      if (this.#items.length > 0) {
-        yield this.#items.shift();
-      } else if (this.#ended) {
+/** The entries as they are added, for makeZip: they end with finish(), or fail with abort(). */
+async function* entriesOf(queue) {
+  for (;;) {
+    let entry;
+    try {
+      entry = await queue.take();
+    } catch (e) {
+      if (e === COMPLETE) {
         return;
-      } else {
-        await new Promise((resolve) => {
-          this.#wake = resolve;
-        });
-        this.#wake = null;
       }
+      throw e;
     }
+    yield entry;
   }
 }

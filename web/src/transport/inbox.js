@@ -1,7 +1,8 @@
 // The frames that have arrived from the peer and not yet been read, and how the connection ended.
 // A browser WebSocket pushes frames as events; the transfer pulls them one at a time, so they wait
 // here in order. Frames that arrived before the end are still read before the end is reported: the
-// peer's `error` message usually comes just before the relay's close.
+// peer's `error` message usually comes just before the relay's close. download/zip.js queues the
+// entries of an archive in one too, between the receiver that adds them and the zip that takes them.
 
 export class Inbox {
   #frames = [];
