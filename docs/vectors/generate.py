@@ -537,6 +537,12 @@ def message_vectors():
         ("manifest part with more to come", {"type": "manifest", "more": True, "entries": [
             {"path": "Ünïcödé.txt", "kind": "file", "size": 9007199254740991}]}),
         ("accept", {"type": "accept"}),
+        ("accept of a resuming receiver: a partial file and a complete one", {"type": "accept", "resume": [
+            {"index": 0, "size": 2097152, "chain": hashlib.sha256(b"a").hexdigest()},
+            {"index": 3, "size": 13, "chain": hashlib.sha256(b"b").hexdigest()}]}),
+        ("accept that resumes nothing", {"type": "accept", "resume": []}),
+        ("file_begin that continues a file", {"type": "file_begin", "index": 0, "path": "photos/a b.jpg",
+                                              "size": 3000000, "offset": 2097152}),
         ("file_begin", {"type": "file_begin", "index": 0, "path": "photos/a b.jpg", "size": 123456}),
         ("file_end", {"type": "file_end", "index": 0, "chunks": 1, "size": 123456,
                       "digest": hashlib.sha256(b"x").hexdigest()}),
@@ -593,6 +599,18 @@ def message_vectors():
         ("confirm mac missing", '{"type":"confirm"}'),
         ("confirm mac null", '{"type":"confirm","mac":null}'),
         ("more is not a boolean", '{"type":"manifest","more":"no","entries":[]}'),
+        ("accept resume not an array", '{"type":"accept","resume":{"index":0,"size":1,"chain":"' + "ab" * 32 + '"}}'),
+        ("accept resume item without chain", '{"type":"accept","resume":[{"index":0,"size":1}]}'),
+        ("accept resume item with a negative size",
+         '{"type":"accept","resume":[{"index":0,"size":-1,"chain":"' + "ab" * 32 + '"}]}'),
+        ("accept resume item with a chain of 62 digits",
+         '{"type":"accept","resume":[{"index":0,"size":1,"chain":"' + "ab" * 31 + '"}]}'),
+        ("accept resume item with a chain in upper case",
+         '{"type":"accept","resume":[{"index":0,"size":1,"chain":"' + "AB" * 32 + '"}]}'),
+        ("accept resume null", '{"type":"accept","resume":null}'),
+        ("file_begin offset is a string", '{"type":"file_begin","index":0,"path":"a","size":5,"offset":"0"}'),
+        ("file_begin offset above 2^53-1",
+         '{"type":"file_begin","index":0,"path":"a","size":5,"offset":9007199254740992}'),
         ("null member", '{"type":"error","code":null,"message":"x"}'),
     ]
     tests += [{"comment": c, "json": j, "result": "invalid"} for c, j in invalid]
@@ -1024,7 +1042,81 @@ def transfer_vectors():
           "plaintexts (text as JSON objects).", tests)
 
 
+# ---- resume.json: what a resuming receiver reports and how the sender continues (protocol 4.8)
+def resume_vectors():
+    MIB = 1048576
+
+    def content(segments):
+        return b"".join(bytes.fromhex(seg["repeat"]) * seg["times"] for seg in segments)
+
+    def run(data):
+        return [{"repeat": "%02x" % data[0], "times": len(data)}] if data else []
+
+    def chains(data, start=0, ch=ZERO):
+        out = []
+        for seq in range(start // MIB, (len(data) + MIB - 1) // MIB):
+            ch = chain(ch, data[seq * MIB:(seq + 1) * MIB])
+            out.append({"seq": seq, "chain": ch.hex()})
+        return out
+
+    file = [{"repeat": "61", "times": MIB}, {"repeat": "62", "times": MIB}, {"repeat": "63", "times": MIB // 2}]
+    data = content(file)
+    digest = chains(data)[-1]["chain"]
+    changed = [{"repeat": "61", "times": MIB}, {"repeat": "78", "times": MIB}]
+    small = [{"repeat": "68", "times": 13}]
+    cases = [
+        ("a partial file of two whole chunks: the sender continues with chunk 2", file, file[:2], "partial"),
+        ("a partial file of 1.5 MiB, the last chunk written in part: cut to 1 MiB, the sender continues "
+         "with chunk 1", file, [file[0], {"repeat": "62", "times": MIB // 2}], "partial"),
+        ("a partial file shorter than one chunk: cut to 0, nothing listed, the file is sent whole",
+         file, [{"repeat": "61", "times": 1000}], "partial"),
+        ("the complete file at its final name: listed with the file's size and digest; no chunk is sent",
+         file, file, "final"),
+        ("a small complete file at its final name", small, small, "final"),
+        ("the sender's file changed since (its second chunk differs): sent again from offset 0",
+         file, changed, "partial"),
+        ("a partial file longer than the file: emptied, nothing listed, the file is sent whole",
+         file[:1], file[:2], "partial"),
+    ]
+    tests = []
+    for comment, sender_file, held, where in cases:
+        sdata = content(sender_file)
+        hdata = content(held)
+        t = {"comment": comment, "file": sender_file, "held": held, "heldAt": where}
+        if where == "partial":
+            kept = 0 if len(hdata) > len(sdata) else len(hdata) // MIB * MIB
+        else:
+            kept = len(hdata)
+        hdata = hdata[:kept]
+        t["kept"] = kept
+        if kept == 0:
+            t["listed"] = None
+            offset = 0
+        else:
+            held_chain = chains(hdata)[-1]["chain"]
+            t["listed"] = {"size": kept, "chain": held_chain}
+            offset = kept if kept <= len(sdata) and chains(sdata[:kept])[-1]["chain"] == held_chain else 0
+        t["offset"] = offset
+        start = chains(sdata[:offset])[-1]["chain"] if offset else ZERO.hex()
+        t["chunks"] = [] if offset == len(sdata) else chains(sdata, offset, bytes.fromhex(start))
+        full = chains(sdata)
+        t["digest"] = full[-1]["chain"] if full else ZERO.hex()
+        assert t["chunks"] == full[offset // MIB:] or offset == len(sdata)
+        t["result"] = "valid"
+        tests.append(t)
+    assert tests[0]["digest"] == digest
+    write("resume.json", "Resuming (protocol 4.8). 'file' is the sender's file and 'held' what the receiver has of "
+          "it, each as segments {repeat: one byte in hex, times}; 'heldAt' says where: 'partial' (the partial "
+          "file) or 'final' (a file of the manifest's size at the final name). 'kept' is how many bytes of "
+          "it the receiver keeps (a partial file is cut to a multiple of 1048576, and emptied if longer than "
+          "the file); 'listed' the {size, chain} it lists in accept, null if it lists nothing. 'offset' is "
+          "where the sender continues (file_begin.offset), 'chunks' the seq and chain of every chunk it then "
+          "sends, and 'digest' the file_end digest: always that of the whole file. Every case is 'valid'.",
+          tests)
+
+
 if __name__ == "__main__":
+    resume_vectors()
     chain_vectors()
     chunk_vectors()
     compressed_vectors()
