@@ -38,8 +38,27 @@ final class ClientProcess {
         return process.exitValue();
     }
 
+    /**
+     * The exit code of a client whose peer has already failed: given {@code seconds} to notice, it
+     * is then killed, since one waiting for a peer that never comes waits for minutes.
+     */
+    int exitCodeOrKill(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        return process.exitValue();
+    }
+
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+    }
+
+    void signal(Signal signal) {
+        signal.sendTo(process);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     String output() throws IOException {

@@ -20,8 +20,13 @@ abstract class RelayAndTree {
     Path work;
 
     static void start(long bigFileBytes) throws Exception {
-        relay = RelayProcess.start(Files.createDirectories(shared.resolve("relay")));
+        startRelay();
         source = Trees.makeTree(Files.createDirectories(shared.resolve("source")), bigFileBytes);
+    }
+
+    /** The relay alone, for a class that makes a tree of its own in {@code shared/source}. */
+    static void startRelay() throws Exception {
+        relay = RelayProcess.start(Files.createDirectories(shared.resolve("relay")));
     }
 
     @AfterAll

@@ -20,25 +20,50 @@ final class RelayProcess implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(120);
 
     private final Process process;
+    private final Path workDir;
     private final int port;
+    /** How many relays this one's {@link #restart}s have started in {@code workDir}, itself included. */
+    private final int run;
     private final Path log;
 
-    private RelayProcess(Process process, int port, Path log) {
+    private RelayProcess(Process process, Path workDir, int port, int run, Path log) {
         this.process = process;
+        this.workDir = workDir;
         this.port = port;
+        this.run = run;
         this.log = log;
     }
 
     static RelayProcess start(Path workDir) throws IOException, InterruptedException {
-        int port = freePort();
+        return start(workDir, freePort(), 1);
+    }
+
+    /**
+     * The relay as its operator starts it again after it stopped: the same command, so the same
+     * port, which the clients' users still have in their commands. A stopped relay must be
+     * {@link #close closed} (or have exited) first.
+     */
+    RelayProcess restart() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the relay on port " + port + " still runs");
+        }
+        return start(workDir, port, run + 1);
+    }
+
+    private static RelayProcess start(Path workDir, int port, int run) throws IOException, InterruptedException {
         Path log = workDir.resolve("relay.log");
+        // A runtime folder of its own each run, as Payara Micro makes one without --rootdir: one used
+        // before also deploys the WAR its domain.xml remembers, and the relay then answers 404.
+        Path rootDir = workDir.resolve(run == 1 ? "payara" : "payara-" + run);
         Path loopbackOnly = Path.of(System.getProperty("p2pcopy.loopbackCommands", "src/test/resources/loopback.asadmin"));
         List<String> command = List.of(javaExecutable(), "-Xmx256m", "-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("p2pcopy.relayWar"), "--contextroot", "/", "--port", String.valueOf(port),
                 "--nohazelcast", "--disablephonehome", "--prebootcommandfile", loopbackOnly.toAbsolutePath().toString(),
-                "--rootdir", workDir.resolve("payara").toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        RelayProcess relay = new RelayProcess(process, port, log);
+                "--rootdir", rootDir.toString());
+        // Appended to, so that a restarted relay's log still shows how the one before it ended.
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        RelayProcess relay = new RelayProcess(process, workDir, port, run, log);
         relay.awaitPage();
         return relay;
     }
@@ -80,6 +105,18 @@ final class RelayProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    void signal(Signal signal) {
+        signal.sendTo(process);
+    }
+
+    /** The exit code once the relay has stopped; failing the test if it runs on for a minute. */
+    int exitCode() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("the relay on port " + port + " did not stop within 60 s");
+        }
+        return process.exitValue();
     }
 
     static int freePort() throws IOException {

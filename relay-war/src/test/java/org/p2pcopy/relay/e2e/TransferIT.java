@@ -2,7 +2,7 @@ package org.p2pcopy.relay.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.p2pcopy.relay.e2e.Clients.assertExit;
-import static org.p2pcopy.relay.e2e.Clients.waitForFile;
+import static org.p2pcopy.relay.e2e.Clients.waitForBytes;
 import static org.p2pcopy.relay.e2e.Clients.waitForOutput;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -167,11 +167,16 @@ class TransferIT extends RelayAndTree {
     private record Midway(ClientProcess sender, ClientProcess receiver) {
     }
 
+    /** Where the receiver keeps the big file's data until it is complete (docs/protocol.md §4.8). */
+    private static final String BIG_PARTIAL = ".big data.bin.p2p-copy-part";
+    private static final long MIB = 1024 * 1024;
+
+    /** Caught once several chunks have verified, so that the receiver has something to keep. */
     private Midway bigTransferUnderWay(Path out) throws Exception {
         String code = newCode();
         ClientProcess receiver = receive("receiver", code, out);
         ClientProcess sender = send("sender", code, "project files/deep/big data.bin");
-        waitForFile(out, ".p2p-copy-part");
+        waitForBytes(out, 8 * MIB, receiver);
         return new Midway(sender, receiver);
     }
 
@@ -183,14 +188,18 @@ class TransferIT extends RelayAndTree {
         assertTrue(transfer.sender().output().contains("left"), transfer.sender().output());
     }
 
+    /** Only the partial file, never the final name, so that --resume can continue from it. */
     @Test
-    void aSenderThatDiesMidTransferStopsTheReceiverAndLeavesNoPartialFile() throws Exception {
+    void aSenderThatDiesMidTransferStopsTheReceiverWhichKeepsTheVerifiedPart() throws Exception {
         Path out = work.resolve("out");
         Midway transfer = bigTransferUnderWay(out);
         transfer.sender().kill();
         assertExit(4, transfer.receiver());
         assertTrue(transfer.receiver().output().contains("left"), transfer.receiver().output());
-        assertEquals(List.of("/"), Trees.relativePaths(out), "a partial file remained");
+        assertEquals(List.of("/", BIG_PARTIAL), Trees.relativePaths(out), "not just the partial file");
+        // A receiver that stops by itself keeps whole verified chunks: at least those seen before the kill.
+        long kept = Files.size(out.resolve(BIG_PARTIAL));
+        assertTrue(kept >= 8 * MIB && kept % MIB == 0, "the partial file holds " + kept + " bytes");
     }
 
     @Test
@@ -215,7 +224,9 @@ class TransferIT extends RelayAndTree {
             assertExit(6, transfer.receiver());
             assertExit(6, transfer.sender());
             assertTrue(transfer.receiver().output().contains("disk is full"), transfer.receiver().output());
-            assertEquals(List.of("/", "filler.bin"), Trees.relativePaths(disk.path()), "a partial file remained");
+            // The filler and the verified part, kept for --resume once there is room; nothing at the final name.
+            assertEquals(List.of("/", BIG_PARTIAL, "filler.bin"), Trees.relativePaths(disk.path()));
+            assertTrue(Files.size(disk.path().resolve(BIG_PARTIAL)) >= 8 * MIB, "the verified part was not kept");
         }
     }
 
