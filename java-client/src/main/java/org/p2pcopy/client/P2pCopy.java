@@ -55,8 +55,8 @@ public final class P2pCopy {
         Code code = Code.parse(request.code());
         RelayAddress.endpoint(request.server(), code.room(), Role.RECEIVER);
         warmUpInBackground();
-        OutputTree output = OutputTree.open(request.outputFolder(), request.overwrite());
-        Thread cleanup = new Thread(output::discardPartials, "p2p-copy-cleanup");
+        OutputTree output = OutputTree.open(request.outputFolder(), request.overwrite(), request.resume());
+        Thread cleanup = new Thread(output::closePartials, "p2p-copy-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         // Encryption is the sender's choice, known after pairing; time spent waiting for it is free.
         try (RelayConnection relay = Pairing.connect(request.server(), code, Role.RECEIVER, listener,

@@ -11,11 +11,17 @@ import java.util.Objects;
  * @param outputFolder the folder under which the sender's files and folders are rebuilt; nothing is
  *     ever written outside it
  * @param overwrite whether an existing file may be replaced (by default the transfer is refused)
+ * @param resume whether to continue an interrupted transfer from what it left in the output folder
  */
-public record ReceiveRequest(String server, String code, Path outputFolder, boolean overwrite) {
+public record ReceiveRequest(String server, String code, Path outputFolder, boolean overwrite, boolean resume) {
     public ReceiveRequest {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(outputFolder, "outputFolder");
+    }
+
+    /** A transfer that starts afresh. */
+    public ReceiveRequest(String server, String code, Path outputFolder, boolean overwrite) {
+        this(server, code, outputFolder, overwrite, false);
     }
 }

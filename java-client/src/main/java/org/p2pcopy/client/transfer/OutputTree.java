@@ -2,17 +2,22 @@ package org.p2pcopy.client.transfer;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.protocol.Entry;
@@ -28,19 +33,32 @@ import org.p2pcopy.client.protocol.ProtocolException;
  */
 public final class OutputTree {
     private static final String PARTIAL_SUFFIX = ".p2p-copy-part";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path root;
     private final boolean overwrite;
-    private final Set<PartialFile> partials = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final boolean resume;
+    private final Set<PartialFile> partials = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger kept = new AtomicInteger();
 
-    private OutputTree(Path root, boolean overwrite) {
+    private OutputTree(Path root, boolean overwrite, boolean resume) {
         this.root = root;
         this.overwrite = overwrite;
+        this.resume = resume;
     }
 
-    /** Checks the folder without creating it: on a wrong code nothing at all is written. */
+    /** For a transfer that starts afresh. */
     public static OutputTree open(Path folder, boolean overwrite) throws TransferException {
+        return open(folder, overwrite, false);
+    }
+
+    /**
+     * Checks the folder without creating it: on a wrong code nothing at all is written.
+     *
+     * @param overwrite whether existing files may be replaced, and partial data of an earlier
+     *     transfer discarded
+     * @param resume whether to continue from what an interrupted transfer left (docs/protocol.md §4.8)
+     */
+    public static OutputTree open(Path folder, boolean overwrite, boolean resume) throws TransferException {
         Path root = folder.toAbsolutePath().normalize();
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new TransferException(Failure.LOCAL_FILE, "the output folder " + folder + " is a file");
@@ -48,11 +66,24 @@ public final class OutputTree {
         if (Files.isDirectory(root) && !Files.isWritable(root)) {
             throw new TransferException(Failure.LOCAL_FILE, "cannot write to the output folder " + folder);
         }
-        return new OutputTree(root, overwrite);
+        return new OutputTree(root, overwrite, resume);
     }
 
     public Path root() {
         return root;
+    }
+
+    boolean resuming() {
+        return resume;
+    }
+
+    boolean overwrites() {
+        return overwrite;
+    }
+
+    /** How many unfinished files kept their verified data under a temporary name so far. */
+    int keptPartials() {
+        return kept.get();
     }
 
     /**
@@ -78,8 +109,9 @@ public final class OutputTree {
             Path target = resolve(path);
             if (entry.isFile()) {
                 // Saturates: a hostile manifest's sizes must not wrap around to a sum that fits.
-                bytes = entry.size() > Long.MAX_VALUE - bytes ? Long.MAX_VALUE : bytes + entry.size();
-                checkFileTarget(path, target);
+                long needed = entry.size() - (resume ? heldOnDisk(entry, target) : 0);
+                bytes = needed > Long.MAX_VALUE - bytes ? Long.MAX_VALUE : bytes + needed;
+                checkFileTarget(entry, target);
             } else {
                 folders.add(path);
                 checkFolderTarget(path, target);
@@ -88,15 +120,45 @@ public final class OutputTree {
         checkSpace(bytes);
     }
 
-    private void checkFileTarget(String path, Path target) throws ProtocolException {
+    private void checkFileTarget(Entry entry, Path target) throws ProtocolException {
+        String path = entry.path();
         confine(path, target.getParent());
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new ProtocolException(ErrorCode.EXISTS, PathRules.printable(path) + " exists as a folder in "
                     + root + ", where a file is to go");
         }
-        if (!overwrite && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        if (!overwrite && Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !mayBeComplete(entry, target)) {
             throw new ProtocolException(ErrorCode.EXISTS, PathRules.printable(path) + " exists already in " + root
+                    + (resume ? " and is not of the size the sender sends" : "")
                     + " (receive with --overwrite to replace it)");
+        }
+        if (!overwrite && !resume && Files.exists(partialPath(target), LinkOption.NOFOLLOW_LINKS)) {
+            throw new ProtocolException(ErrorCode.EXISTS, PathRules.printable(path) + ": data of an interrupted "
+                    + "transfer is kept in " + root + " (receive with --resume to continue it, or with --overwrite "
+                    + "to start over)");
+        }
+    }
+
+    /** A resuming receiver takes a file of the right size at the final name for an earlier run's. */
+    boolean mayBeComplete(Entry entry, Path target) {
+        try {
+            return resume && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == entry.size();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** What a resuming receiver will not need space for: a complete file, or a partial one's data. */
+    private long heldOnDisk(Entry entry, Path target) {
+        if (mayBeComplete(entry, target)) {
+            return entry.size();
+        }
+        try {
+            Path partial = partialPath(target);
+            return Files.isRegularFile(partial, LinkOption.NOFOLLOW_LINKS) ? Math.min(Files.size(partial), entry.size())
+                    : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -140,24 +202,98 @@ public final class OutputTree {
         }
     }
 
-    /** Opens a new temporary file beside the final name of {@code path}. */
-    PartialFile create(String path) throws ProtocolException {
-        Path target = resolve(path);
-        Path folder = target.getParent();
-        confine(path, folder);
-        String name = "." + target.getFileName() + "." + HexFormat.of().formatHex(randomBytes()) + PARTIAL_SUFFIX;
-        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PathRules.MAX_ELEMENT_BYTES) {
-            name = "." + HexFormat.of().formatHex(randomBytes()) + PARTIAL_SUFFIX;
-        }
-        Path temporary = folder.resolve(name);
+    /**
+     * Opens the temporary file beside the final name of {@code path}, which keeps its first
+     * {@code offset} bytes (those a resumed transfer continues from) and loses any beyond.
+     */
+    PartialFile create(String path, long offset) throws ProtocolException {
+        Path target = target(path);
+        Path temporary = partialPath(target);
         try {
-            FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
-            PartialFile partial = new PartialFile(path, target, temporary, channel, partials::remove);
+            FileChannel channel = openLocked(path, temporary);
+            try {
+                if (channel.size() < offset) {
+                    throw new ProtocolException(ErrorCode.IO, PathRules.printable(path) + ": the data kept from the "
+                            + "interrupted transfer shrank while this one started");
+                }
+                channel.truncate(offset);
+                channel.position(offset);
+            } catch (IOException | ProtocolException e) {
+                channel.close();
+                throw e;
+            }
+            PartialFile partial = new PartialFile(path, target, temporary, channel, this::closed);
             partials.add(partial);
             return partial;
         } catch (IOException e) {
-            throw new ProtocolException(ErrorCode.IO, "cannot create a file in " + folder + ": " + e.getMessage());
+            throw new ProtocolException(ErrorCode.IO, "cannot create a file in " + temporary.getParent() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * Opens a temporary file for writing, locked: two receivers writing one file's data at once
+     * would each see the other's bytes as corrupt.
+     */
+    FileChannel openLocked(String path, Path temporary) throws IOException, ProtocolException {
+        FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        try {
+            if (channel.tryLock() == null) {
+                throw new OverlappingFileLockException();
+            }
+        } catch (OverlappingFileLockException e) {
+            channel.close();
+            throw new ProtocolException(ErrorCode.IO, PathRules.printable(path) + " is being received into " + root
+                    + " by another receiver already");
+        } catch (IOException e) {
+            // A file system without locks: the partial name still keeps other files apart.
+        }
+        return channel;
+    }
+
+    /** Removes a partial file left beside a complete one (a receiver stopped between the two names). */
+    void removePartial(String path) throws ProtocolException {
+        Path partial = partialPath(target(path));
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            throw new ProtocolException(ErrorCode.IO, "cannot remove " + partial + ": " + e.getMessage());
+        }
+    }
+
+    private void closed(PartialFile partial) {
+        partials.remove(partial);
+        if (partial.keptBytes() > 0) {
+            kept.incrementAndGet();
+        }
+    }
+
+    /** The final name of a manifest path, after checking that its folder stays inside the output folder. */
+    Path target(String path) throws ProtocolException {
+        Path target = resolve(path);
+        confine(path, target.getParent());
+        return target;
+    }
+
+    /**
+     * The temporary name beside {@code target} (docs/protocol.md §4.8): fixed, so that a later
+     * receiver finds the data an interrupted one left.
+     */
+    static Path partialPath(Path target) {
+        String name = target.getFileName().toString();
+        String partial = "." + name + PARTIAL_SUFFIX;
+        if (partial.getBytes(StandardCharsets.UTF_8).length > PathRules.MAX_ELEMENT_BYTES) {
+            partial = "." + HexFormat.of().formatHex(sha256(name)).substring(0, 32) + PARTIAL_SUFFIX;
+        }
+        return target.resolveSibling(partial);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
@@ -213,10 +349,10 @@ public final class OutputTree {
     }
 
     /**
-     * Removes every temporary file still open: for a receiver stopped from outside (Ctrl-C), whose
-     * transfer code does not get to clean up after itself.
+     * Closes every temporary file still open, keeping what it holds: for a receiver stopped from
+     * outside (Ctrl-C), whose transfer code does not get to clean up after itself.
      */
-    public void discardPartials() {
+    public void closePartials() {
         for (PartialFile partial : List.copyOf(partials)) {
             partial.close();
         }
@@ -254,9 +390,4 @@ public final class OutputTree {
         }
     }
 
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[6];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
 }
