@@ -91,15 +91,16 @@ final class ConsoleReporter implements TransferListener {
 
     void finished(String verb, TransferSummary summary, String verified) {
         clearProgress();
+        Resumption resumed = summary.resumption();
+        long moved = summary.bytes() - resumed.bytes();
         line(String.format(Locale.ROOT, "%s %d %s (%s) in %.1f s, %s: %s", verb, summary.files(),
                 summary.files() == 1 ? "file" : "files", Sizes.bytes(summary.bytes()),
-                summary.elapsed().toNanos() / 1e9, Sizes.rate(summary.bytesPerSecond()), verified));
-        if (summary.compressed() && summary.bytes() > 0) {
+                summary.elapsed().toNanos() / 1e9, moved > 0 ? Sizes.rate(summary.bytesPerSecond()) : "all there already",
+                verified));
+        if (summary.compressed() && moved > 0) {
             line(String.format(Locale.ROOT, "compressed: %s of file data took %s on the wire, %.0f%% of the data",
-                    Sizes.bytes(summary.bytes()), Sizes.bytes(summary.wireBytes()),
-                    100.0 * summary.wireBytes() / summary.bytes()));
+                    Sizes.bytes(moved), Sizes.bytes(summary.wireBytes()), 100.0 * summary.wireBytes() / moved));
         }
-        Resumption resumed = summary.resumption();
         if (resumed.any()) {
             line(String.format(Locale.ROOT, "resumed: %s were there already and verified (checked in %.1f s): "
                     + "%d %s complete, %d continued, %d sent again because %s changed", Sizes.bytes(resumed.bytes()),

@@ -64,9 +64,8 @@ final class Holdings {
             }
         }
         if (!found.isEmpty()) {
-            long bytes = found.values().stream().mapToLong(Holding::size).sum();
-            listener.status("resuming: " + found.size() + (found.size() == 1 ? " file" : " files")
-                    + " partly or wholly here already, " + bytes + " bytes checked");
+            listener.status("resuming: checked what an earlier transfer left of " + found.size()
+                    + (found.size() == 1 ? " file" : " files"));
         }
         return new Holdings(found);
     }

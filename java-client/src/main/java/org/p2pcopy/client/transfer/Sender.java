@@ -61,6 +61,7 @@ public final class Sender {
     private ChunkCompressor compressor;
     private final ResumeTally resumed = new ResumeTally();
     private long bytesSent;
+    private boolean filesFlowing;
     private long wireBytes;
 
     /**
@@ -99,11 +100,25 @@ public final class Sender {
         }
         try {
             return transfer(negotiated);
+        } catch (TransferException e) {
+            throw withResumeHint(e);
         } finally {
             if (compressor != null) {
                 compressor.close();
             }
         }
+    }
+
+    /**
+     * A transfer cut by the peer or the connection once files flowed: the receiver keeps what
+     * verified, so the user can continue rather than start over.
+     */
+    private TransferException withResumeHint(TransferException e) {
+        if (!filesFlowing || (e.failure() != Failure.PEER && e.failure() != Failure.RELAY)) {
+            return e;
+        }
+        return new TransferException(e.failure(), e.getMessage() + "; to continue, run this send again and "
+                + "receive with --resume", e);
     }
 
     private TransferSummary transfer(Conversation.Negotiated negotiated) throws TransferException {
@@ -122,6 +137,7 @@ public final class Sender {
         List<SourceEntry> files = sources.entries().stream().filter(entry -> !entry.isFolder()).toList();
         Map<Long, Held> held = heldByIndex(accept.held(), files);
         listener.started(sources.files(), sources.folders(), sources.bytes());
+        filesFlowing = true;
         long start = System.nanoTime();
         for (int index = 0; index < files.size(); index++) {
             sendFile(index, files.get(index), held.get((long) index));
