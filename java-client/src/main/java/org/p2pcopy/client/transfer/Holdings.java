@@ -79,7 +79,7 @@ final class Holdings {
     private static Holding partial(OutputTree output, Entry entry, ByteBuffer buffer)
             throws IOException, ProtocolException {
         Path partial = OutputTree.partialPath(output.target(entry.path()));
-        if (!Files.isRegularFile(partial, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isRegularFile(partial, LinkOption.NOFOLLOW_LINKS) || linkedElsewhere(partial)) {
             return null;
         }
         try (FileChannel channel = output.openLocked(entry.path(), partial)) {
@@ -88,6 +88,15 @@ final class Holdings {
             long kept = length > entry.size() ? 0 : length / ChunkFrame.MAX_PAYLOAD_BYTES * ChunkFrame.MAX_PAYLOAD_BYTES;
             channel.truncate(kept);
             return kept == 0 ? null : hashed(channel, kept, false, buffer);
+        }
+    }
+
+    /** A partial file with a second name is not one a receiver made: it is not cut or continued. */
+    private static boolean linkedElsewhere(Path partial) throws IOException {
+        try {
+            return ((Number) Files.getAttribute(partial, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue() > 1;
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -210,7 +210,7 @@ public final class OutputTree {
         Path target = target(path);
         Path temporary = partialPath(target);
         try {
-            FileChannel channel = openLocked(path, temporary);
+            FileChannel channel = offset == 0 ? openFresh(path, temporary) : openLocked(path, temporary);
             try {
                 if (channel.size() < offset) {
                     throw new ProtocolException(ErrorCode.IO, PathRules.printable(path) + ": the data kept from the "
@@ -236,8 +236,25 @@ public final class OutputTree {
      * would each see the other's bytes as corrupt.
      */
     FileChannel openLocked(String path, Path temporary) throws IOException, ProtocolException {
-        FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        return lock(path, FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /**
+     * A new, empty temporary file. What was under its name goes first, unless another receiver
+     * holds it: the name is fixed, so a stranger with write access to the folder could have put a
+     * hard link to some other file there, which truncating in place would damage.
+     */
+    private FileChannel openFresh(String path, Path temporary) throws IOException, ProtocolException {
+        if (Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) {
+            openLocked(path, temporary).close();
+            Files.delete(temporary);
+        }
+        return lock(path, FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private FileChannel lock(String path, FileChannel channel) throws IOException, ProtocolException {
         try {
             if (channel.tryLock() == null) {
                 throw new OverlappingFileLockException();
@@ -250,16 +267,6 @@ public final class OutputTree {
             // A file system without locks: the partial name still keeps other files apart.
         }
         return channel;
-    }
-
-    /** Removes a partial file left beside a complete one (a receiver stopped between the two names). */
-    void removePartial(String path) throws ProtocolException {
-        Path partial = partialPath(target(path));
-        try {
-            Files.deleteIfExists(partial);
-        } catch (IOException e) {
-            throw new ProtocolException(ErrorCode.IO, "cannot remove " + partial + ": " + e.getMessage());
-        }
     }
 
     private void closed(PartialFile partial) {

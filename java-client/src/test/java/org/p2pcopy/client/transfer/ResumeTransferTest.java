@@ -120,6 +120,28 @@ class ResumeTransferTest {
         assertEquals(1, replaced.senderSummary().resumption().restarted());
     }
 
+    /**
+     * The partial name is fixed, so someone with write access to the folder could put a hard link to
+     * another file there, even one that starts like the sender's file: it is neither continued nor
+     * truncated.
+     */
+    @Test
+    void aHardLinkAtThePartialNameIsNeverWrittenThrough() throws Exception {
+        Path source = tree();
+        Path out = Files.createDirectories(temp.resolve("out/src"));
+        Path victim = temp.resolve("victim.bin");
+        byte[] prefix = Arrays.copyOf(Files.readAllBytes(source.resolve("a.bin")), MIB);
+        Files.write(victim, prefix);
+        Files.createLink(out.resolve(".a.bin.p2p-copy-part"), victim);
+
+        Peers.Outcome outcome = transfer(new Link(), source, temp.resolve("out"), true, false);
+
+        assertNull(outcome.receiver(), outcome.receiverMessage());
+        assertEquals(Frames.snapshot(source), Frames.snapshot(out));
+        assertTrue(Arrays.equals(prefix, Files.readAllBytes(victim)), "the linked file was changed");
+        assertEquals(0, outcome.senderSummary().resumption().bytes());
+    }
+
     private static Peers.Outcome transfer(Link link, Path source, Path out, boolean resume, boolean overwrite)
             throws Exception {
         return Peers.run(link,
