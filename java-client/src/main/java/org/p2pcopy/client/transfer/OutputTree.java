@@ -269,6 +269,16 @@ public final class OutputTree {
         return channel;
     }
 
+    /** Removes a partial file left beside a complete one (a receiver stopped between the two names). */
+    void removePartial(String path) throws ProtocolException {
+        Path partial = partialPath(target(path));
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            throw new ProtocolException(ErrorCode.IO, "cannot remove " + partial + ": " + e.getMessage());
+        }
+    }
+
     private void closed(PartialFile partial) {
         partials.remove(partial);
         if (partial.keptBytes() > 0) {
