@@ -64,9 +64,12 @@ export class Sender {
     const accept = await conversation.expect('accept');
     const files = tree.entries.filter((entry) => entry.kind === 'file');
     const starts = await this.#resumeStarts(accept.resume, files);
-    this.#listener.started(tree.files, tree.folders, tree.bytes);
     // The receiver's bytes count as done from the start, as they are there already.
     this.#bytesSent = starts.reduce((sum, { offset }) => sum + offset, 0);
+    this.#listener.started(tree.files, tree.folders, tree.bytes, this.#bytesSent);
+    if (this.#bytesSent > 0) {
+      this.#listener.progress(this.#bytesSent, tree.bytes);
+    }
     const start = performance.now();
     for (const [index, entry] of files.entries()) {
       await this.#sendFile(index, entry, starts[index]);
