@@ -224,6 +224,17 @@ describe('a JS sender and a JS receiver over a link', () => {
     assert.deepEqual(result.sink.aborted, ['src/big.bin']);
   });
 
+  it('a file_begin that continues where the receiver holds nothing is a protocol error', async () => {
+    const link = new Link({
+      toReceiver: (frame) => 'text' in frame && frame.text.includes('"file_begin"')
+        ? { text: frame.text.replace('}', ',"offset":1048576}') } : frame,
+    });
+    const result = await transfer(link, { encrypt: false });
+    assertFailed(result.receiver, 4, 'protocol', /src\/big\.bin: the sender continues at byte 1048576, but nothing/);
+    assertFailed(result.sender, 4, 'protocol', /^the receiver stopped: /);
+    assert.deepEqual(result.sink.calls.filter(([call]) => call === 'createFile'), [], 'a file was begun');
+  });
+
   it('a frame injected in clear after the handshake fails integrity', async () => {
     let binaries = 0;
     // The sender's first binary frame is its sealed manifest: it arrives as text instead.

@@ -143,6 +143,11 @@ export class Receiver {
       throw new ProtocolError('protocol', 'expected the start of file ' + index + ' (' + printable(entry.path)
         + '), got ' + begin.type);
     }
+    if ((begin.offset ?? 0) !== 0) {
+      // §4.8: only at the size this side listed in accept, and it listed nothing.
+      throw new ProtocolError('protocol', printable(entry.path) + ': the sender continues at byte ' + begin.offset
+        + ', but nothing of it was held here');
+    }
     const file = await sinkCall(() => sink.createFile(entry.path, entry.size), entry.path);
     let committed = false;
     try {
