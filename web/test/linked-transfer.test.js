@@ -175,7 +175,7 @@ describe('a JS sender and a JS receiver over a link', () => {
     const total = BIG.length + TEXT.length;
     assert.deepEqual(sent.at(-1), [total, total]);
     assert.equal(sent.length, 5, 'one call a chunk');
-    assert.deepEqual(started, [3, 3, total]);
+    assert.deepEqual(started, [3, 3, total, 0]);
     assert.deepEqual(verified, [['src/big.bin', BIG.length], ['src/nested/zero', 0], ['src/' + SECRET_NAME, TEXT.length]]);
     assert.ok(uncaught.length > 0 && uncaught.every((e) => e.message === 'a faulty progress bar'),
       "a callback's error is reported, the transfer goes on");

@@ -50,6 +50,11 @@ export async function listHeld(index, kept, read) {
   return { index, size: kept, chain: toHex((await chainAfter(read, kept)).value) };
 }
 
+/** The receiver's HashChain for a file it listed as `item`: after the held bytes, at the next chunk. */
+export function chainAt(item) {
+  return new HashChain(fromHex(item.chain), BigInt(Math.ceil(item.size / RESUME_UNIT)));
+}
+
 /**
  * The sender's check of `accept.resume` against the sizes of its files (in manifest order):
  * indexes in range and strictly ascending, sizes whole chunks or exactly the file's size. Returns
