@@ -6,7 +6,8 @@ import { parseCode } from '../protocol/code.js';
 import { printable } from '../protocol/errors.js';
 import { Receiver } from '../transfer/receiver.js';
 import { formatBytes, summary } from './format.js';
-import { directorySink, downloadSink, streamedSink } from './sinks.js';
+import { directorySink } from './folder-sink.js';
+import { downloadSink, streamedSink } from './sinks.js';
 import { describeFailure } from './view.js';
 
 /** At most this many entries of an offer are listed. */
