@@ -59,6 +59,14 @@ describe('the partial file and the resume list', () => {
     assert.equal(keptOfPartial(2 * MIB, 2 * MIB - 1), 0);
   });
 
+  it('the sender starts afresh a file of which the receiver holds more than the file has', async () => {
+    const file = new Uint8Array(1000).fill(7);
+    const held = new Uint8Array(1048576).fill(7);
+    const item = await listHeld(0, held.length, readerOf(held));
+    const { offset, hash, changed } = await resumeOffset(item, file.length, readerOf(file));
+    assert.deepEqual([offset, Number(hash.nextSeq), changed], [0, 0, true]);
+  });
+
   it('the sender refuses a list that breaks the rules of §4.8 with protocol', () => {
     const sizes = [3 * 1048576, 13, 0];
     const item = (index, size) => ({ index, size, chain: '00'.repeat(32) });

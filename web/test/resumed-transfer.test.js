@@ -37,8 +37,7 @@ const treeWith = (big) => [
  * One run into `root`. `stopAfter` bytes verified, the receiver's user cancels. In clear, so that
  * the test can read the seq of every chunk that crosses the link.
  */
-async function run(root, tree, { resume, stopAfter = Infinity }) {
-  const link = new Link();
+async function run(root, tree, { resume, stopAfter = Infinity, link = new Link() }) {
   const stop = new AbortController();
   const said = [];
   const sender = new Sender(link.sender, CODE, memorySource(tree), { encrypt: false, listener: {
@@ -92,6 +91,20 @@ describe('a transfer resumed into a folder', () => {
     assert.deepEqual(second.seqs, [0, 1, 2, 3, 4]);
     assert.ok(second.said.some((m) => /big\.bin differs from what the receiver holds/.test(m)));
     assert.equal(hexOf(root.at('p/big.bin').bytes), hexOf(changed));
+  });
+
+  it('a file_begin that continues elsewhere than where the held data ends is a protocol error', async () => {
+    const { root, heldChunks } = await interrupted();
+    const link = new Link({
+      toReceiver: (frame) => 'text' in frame && frame.text.includes('"offset":' + heldChunks * MIB)
+        ? { text: frame.text.replace('"offset":' + heldChunks * MIB, '"offset":' + MIB) } : frame,
+    });
+    const second = await run(root, treeWith(BIG), { resume: true, link });
+    assert.equal(second.received.reason.code, 'protocol');
+    assert.match(second.received.reason.message,
+      new RegExp('big\\.bin: the sender continues at byte 1048576, but ' + heldChunks * MIB + ' bytes of it were held'));
+    assert.equal(hexOf(root.at('p/.big.bin.p2p-copy-part').bytes), hexOf(BIG.subarray(0, heldChunks * MIB)),
+      'what was held is kept');
   });
 
   it('without resume, the part left behind is refused before anything moves', async () => {
