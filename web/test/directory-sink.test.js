@@ -67,11 +67,12 @@ describe('a folder sink', () => {
 describe('a folder sink that resumes', () => {
   const entries = [{ path: 'p', kind: 'dir' }, { path: 'p/whole.bin', kind: 'file', size: 13 },
     { path: 'p/part.bin', kind: 'file', size: 3 * MIB }, { path: 'p/long.bin', kind: 'file', size: MIB },
-    { path: 'p/new.bin', kind: 'file', size: 5 }];
+    { path: 'p/new.bin', kind: 'file', size: 5 }, { path: 'p/empty', kind: 'file', size: 0 }];
 
   async function earlierRun() {
     const root = new FakeFolder('chosen');
     await root.put('p/whole.bin', filled(13, 1));
+    await root.put('p/empty', []);
     await root.put('p/.part.bin.p2p-copy-part', filled(MIB + 5, 2)); // the second chunk written in part
     await root.put('p/.long.bin.p2p-copy-part', filled(2 * MIB, 3)); // longer than the file: it changed
     return root;
@@ -86,6 +87,8 @@ describe('a folder sink that resumes', () => {
     assert.equal(await sink.held('p/long.bin', MIB), null);
     assert.equal(root.at('p/.long.bin.p2p-copy-part').bytes.length, 0, 'emptied');
     assert.equal(await sink.held('p/new.bin', 5), null);
+    assert.deepEqual(await readAll(await sink.held('p/empty', 0)), { size: 0, bytes: new Uint8Array(0) },
+      'an empty file at its name is complete');
     assert.equal(await sink.held('elsewhere/x', 5), null, 'in a folder that does not exist');
   });
 
@@ -113,7 +116,7 @@ describe('a folder sink that resumes', () => {
     const expected = filled(3 * MIB, 4);
     expected.fill(2, 0, MIB);
     assert.deepEqual(root.at('p/part.bin').bytes, expected);
-    assert.deepEqual(names(root.at('p')), ['.long.bin.p2p-copy-part', 'part.bin', 'whole.bin']);
+    assert.deepEqual(names(root.at('p')), ['.long.bin.p2p-copy-part', 'empty', 'part.bin', 'whole.bin']);
   });
 
   it('refuses to write again a complete file that the sender sends afresh: nothing is replaced', async () => {

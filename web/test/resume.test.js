@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { concat, toHex } from '../src/protocol/bytes.js';
-import { checkResumeList, keptOfPartial, listHeld, partialName, resumeOffset } from '../src/transfer/resume.js';
+import { checkResumeList, keptOfPartial, listHeld, partialName, resumeNote, resumeOffset } from '../src/transfer/resume.js';
 import { fileChunks } from '../src/transfer/file-chunks.js';
 import { ProtocolError } from '../src/protocol/errors.js';
 import { bytes, name, tests } from './vectors.js';
@@ -22,7 +22,8 @@ describe('resume.json', () => {
       const kept = test.heldAt === 'final' ? held.length : keptOfPartial(held.length, file.length);
       assert.equal(kept, test.kept, 'kept');
 
-      const listed = await listHeld(0, kept, readerOf(held));
+      // A partial file that keeps nothing is not listed; a complete one always is.
+      const listed = kept > 0 || test.heldAt === 'final' ? await listHeld(0, kept, readerOf(held)) : null;
       assert.deepEqual(listed, test.listed === null ? null : { index: 0, ...test.listed }, 'listed');
 
       const items = checkResumeList(listed === null ? [] : [listed], [file.length]);
@@ -66,6 +67,17 @@ describe('the partial file and the resume list', () => {
     const { offset, hash, changed } = await resumeOffset(item, file.length, readerOf(file));
     assert.deepEqual([offset, Number(hash.nextSeq), changed], [0, 0, true]);
   });
+
+  it('an empty file listed complete continues at 0 and is complete; a file listed with nothing held is not told of',
+    async () => {
+      const empty = new Uint8Array(0);
+      const item = await listHeld(0, 0, readerOf(empty));
+      assert.deepEqual(item, { index: 0, size: 0, chain: '00'.repeat(32) });
+      const { offset, changed } = await resumeOffset(item, 0, readerOf(empty));
+      assert.deepEqual([offset, changed], [0, false]);
+      assert.match(resumeNote('e', 0, 0, false), /^e is complete/);
+      assert.equal(resumeNote('f', 0, 5, false), null);
+    });
 
   it('the sender refuses a list that breaks the rules of §4.8 with protocol', () => {
     const sizes = [3 * 1048576, 13, 0];

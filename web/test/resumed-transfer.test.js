@@ -30,6 +30,7 @@ const BIG = noise(4 * MIB + 77, 5);
 const treeWith = (big) => [
   { path: 'p', kind: 'dir' },
   { path: 'p/small.txt', kind: 'file', bytes: SMALL },
+  { path: 'p/empty', kind: 'file', bytes: new Uint8Array(0) },
   { path: 'p/big.bin', kind: 'file', bytes: big },
 ];
 
@@ -59,7 +60,7 @@ async function interrupted() {
   const first = await run(root, treeWith(BIG), { resume: false, stopAfter: SMALL.length + 2 * MIB });
   assert.equal(first.received.status, 'rejected');
   assert.equal(first.received.reason.code, 'cancelled');
-  assert.deepEqual([...root.at('p').children.keys()].sort(), ['.big.bin.p2p-copy-part', 'small.txt']);
+  assert.deepEqual([...root.at('p').children.keys()].sort(), ['.big.bin.p2p-copy-part', 'empty', 'small.txt']);
   const held = root.at('p/.big.bin.p2p-copy-part').bytes;
   assert.ok(held.length >= 2 * MIB && held.length < BIG.length && held.length % MIB === 0,
     'whole verified chunks of big.bin kept: ' + held.length);
@@ -76,8 +77,9 @@ describe('a transfer resumed into a folder', () => {
     // big.bin has five chunks; the first one sent continues after the held ones.
     assert.deepEqual(second.seqs, Array.from({ length: 5 - heldChunks }, (_, i) => heldChunks + i));
     assert.ok(second.said.some((m) => /small\.txt is complete/.test(m)), second.said.join('\n'));
+    assert.ok(second.said.some((m) => /p\/empty is complete/.test(m)), 'an empty file is listed complete too');
     assert.ok(second.said.some((m) => new RegExp('big\\.bin: the receiver holds ' + heldChunks * MIB).test(m)));
-    assert.deepEqual([...root.at('p').children.keys()].sort(), ['big.bin', 'small.txt']);
+    assert.deepEqual([...root.at('p').children.keys()].sort(), ['big.bin', 'empty', 'small.txt']);
     assert.equal(hexOf(root.at('p/big.bin').bytes), hexOf(BIG));
     assert.equal(hexOf(root.at('p/small.txt').bytes), hexOf(SMALL));
   });

@@ -128,9 +128,8 @@ export class Receiver {
     const resume = [];
     for (const [index, entry] of files.entries()) {
       const held = await sinkCall(() => sink.held(entry.path, entry.size), entry.path);
-      const item = held === null ? null : await sinkCall(() => listHeld(index, held.size, held.read), entry.path);
-      if (item !== null) {
-        resume.push(item);
+      if (held !== null) {
+        resume.push(await sinkCall(() => listHeld(index, held.size, held.read), entry.path));
       }
     }
     return resume;

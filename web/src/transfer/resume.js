@@ -41,12 +41,11 @@ export async function chainAfter(read, size) {
 
 /**
  * The receiver's entry in `accept.resume` for file `index` of which it keeps `kept` bytes, read
- * by `read(offset, length)`; null when it keeps nothing (such a file is not listed).
+ * by `read(offset, length)`. A partial file that keeps nothing is not listed; a complete file at
+ * the final name is, even an empty one (size 0: the sender then continues it at 0, and it is
+ * complete).
  */
 export async function listHeld(index, kept, read) {
-  if (kept === 0) {
-    return null;
-  }
   return { index, size: kept, chain: toHex((await chainAfter(read, kept)).value) };
 }
 
@@ -99,12 +98,17 @@ export async function resumeOffset(item, size, read) {
   return { offset: 0, hash: new HashChain(), changed: true };
 }
 
-/** What the sender tells its user about a listed file (§4.8: a changed file is sent again). */
+/**
+ * What the sender tells its user about a listed file (§4.8: a changed file is sent again), or null
+ * when there is nothing to tell (listed with nothing held).
+ */
 export function resumeNote(path, offset, size, changed) {
   const name = printable(path);
   if (changed) {
     return name + ' differs from what the receiver holds of it: sent again from the start';
   }
-  return offset === size ? name + ' is complete on the receiver\'s side: not sent again'
-    : name + ': the receiver holds ' + offset + ' of its ' + size + ' bytes; continued from there';
+  if (offset === size) {
+    return name + ' is complete on the receiver\'s side: not sent again';
+  }
+  return offset === 0 ? null : name + ': the receiver holds ' + offset + ' of its ' + size + ' bytes; continued from there';
 }

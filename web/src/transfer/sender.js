@@ -98,8 +98,9 @@ export class Sender {
     for (const [index, entry] of files.entries()) {
       const item = listed.get(index);
       const { offset, hash, changed } = await resumeOffset(item, entry.size, this.#reader(entry));
-      if (item !== undefined) {
-        (changed ? this.#listener.warning : this.#listener.status)(resumeNote(entry.path, offset, entry.size, changed));
+      const note = item === undefined ? null : resumeNote(entry.path, offset, entry.size, changed);
+      if (note !== null) {
+        (changed ? this.#listener.warning : this.#listener.status)(note);
       }
       starts.push({ offset, hash });
     }
