@@ -95,7 +95,8 @@ describe('a folder sink that resumes', () => {
   it('refuses a file of another size at the final name, and a file where a folder is needed', async () => {
     const root = await earlierRun();
     const sink = await directorySink(root, entries, { resume: true });
-    await assert.rejects(sink.held('p/whole.bin', 14), (e) => e.code === 'exists' && /with another size/.test(e.message));
+    await assert.rejects(sink.held('p/whole.bin', 14),
+      (e) => e.code === 'exists' && /with another size/.test(e.message));
     await root.put('f', [1]);
     await assert.rejects(sink.held('f/x', 1), (e) => e.code === 'exists' && /f is in the way/.test(e.message));
     await assert.rejects(sink.createFolder('f'), (e) => e.code === 'exists');

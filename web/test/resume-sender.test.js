@@ -148,7 +148,8 @@ describe('a sender facing a resuming receiver', () => {
   });
 
   for (const [what, list, why] of [
-    ['an index beyond the manifest', async () => [{ index: 4, size: 0, chain: '00'.repeat(32) }], /not in the manifest/],
+    ['an index beyond the manifest', async () => [{ index: 4, size: 0, chain: '00'.repeat(32) }],
+      /not in the manifest/],
     ['indexes out of order', async () => (await listOf(HELD)).reverse(), /out of order/],
     ['a size neither whole chunks nor the file\'s', async () => [await listHeld(0, 1000, readerOf(A))],
       /neither whole chunks nor the size of the file/],

@@ -5,7 +5,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { concat, toHex } from '../src/protocol/bytes.js';
-import { checkResumeList, keptOfPartial, listHeld, partialName, resumeNote, resumeOffset } from '../src/transfer/resume.js';
+import {
+  checkResumeList, keptOfPartial, listHeld, partialName, resumeNote, resumeOffset,
+} from '../src/transfer/resume.js';
 import { fileChunks } from '../src/transfer/file-chunks.js';
 import { ProtocolError } from '../src/protocol/errors.js';
 import { bytes, name, tests } from './vectors.js';

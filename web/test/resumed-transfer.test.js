@@ -104,7 +104,8 @@ describe('a transfer resumed into a folder', () => {
     const second = await run(root, treeWith(BIG), { resume: true, link });
     assert.equal(second.received.reason.code, 'protocol');
     assert.match(second.received.reason.message,
-      new RegExp('big\\.bin: the sender continues at byte 1048576, but ' + heldChunks * MIB + ' bytes of it were held'));
+      new RegExp('big\\.bin: the sender continues at byte 1048576, but ' + heldChunks * MIB
+        + ' bytes of it were held'));
     assert.equal(hexOf(root.at('p/.big.bin.p2p-copy-part').bytes), hexOf(BIG.subarray(0, heldChunks * MIB)),
       'what was held is kept');
   });

@@ -218,8 +218,9 @@ export class Receiver {
         }
         const chunks = Number(chain.nextSeq);
         if (next.index !== index || next.chunks !== chunks || next.size !== received || received !== entry.size) {
-          throw new ProtocolError('integrity', path + ': ' + received + ' bytes in ' + chunks + ' chunks arrived or were held, '
-            + 'but the file has ' + entry.size + ' bytes and the sender counted ' + next.size + ' in ' + next.chunks);
+          throw new ProtocolError('integrity', path + ': ' + received + ' bytes in ' + chunks + ' chunks arrived or '
+            + 'were held, but the file has ' + entry.size + ' bytes and the sender counted ' + next.size + ' in '
+            + next.chunks);
         }
         return next;
       }

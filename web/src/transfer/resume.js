@@ -110,5 +110,6 @@ export function resumeNote(path, offset, size, changed) {
   if (offset === size) {
     return name + ' is complete on the receiver\'s side: not sent again';
   }
-  return offset === 0 ? null : name + ': the receiver holds ' + offset + ' of its ' + size + ' bytes; continued from there';
+  return offset === 0 ? null
+    : name + ': the receiver holds ' + offset + ' of its ' + size + ' bytes; continued from there';
 }

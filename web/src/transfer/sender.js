@@ -92,7 +92,8 @@ export class Sender {
   async #resumeStarts(resume, files) {
     const listed = checkResumeList(resume, files.map((entry) => entry.size));
     if (listed.size > 0) {
-      this.#listener.status('checking what the receiver holds of ' + listed.size + ' files');
+      this.#listener.status('checking what the receiver holds of ' + listed.size
+        + (listed.size === 1 ? ' file' : ' files'));
     }
     const starts = [];
     for (const [index, entry] of files.entries()) {

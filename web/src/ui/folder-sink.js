@@ -88,7 +88,8 @@ export async function directorySink(root, entries = [], { resume = false } = {})
       if (folder === null) {
         return null;
       }
-      const final = await missingAsNull(async () => (await inConflict(path, () => folder.getFileHandle(name))).getFile());
+      const finalHandle = await missingAsNull(() => inConflict(path, () => folder.getFileHandle(name)));
+      const final = finalHandle === null ? null : await finalHandle.getFile();
       if (final !== null) {
         if (final.size !== size) {
           throw new ProtocolError('exists', printable(path) + ' exists already in the chosen folder with another size; '
