@@ -78,11 +78,11 @@ final class Holdings {
 
     private static Holding partial(OutputTree output, Entry entry, ByteBuffer buffer)
             throws IOException, ProtocolException {
-        Path partial = OutputTree.partialPath(output.target(entry.path()));
+        Path partial = PartialFiles.nameFor(output.target(entry.path()));
         if (!Files.isRegularFile(partial, LinkOption.NOFOLLOW_LINKS) || linkedElsewhere(partial)) {
             return null;
         }
-        try (FileChannel channel = output.openLocked(entry.path(), partial)) {
+        try (FileChannel channel = output.partials().openLocked(entry.path(), partial)) {
             long length = channel.size();
             // Longer than the file: the file changed, and none of it can be trusted to be a start of it.
             long kept = length > entry.size() ? 0 : length / ChunkFrame.MAX_PAYLOAD_BYTES * ChunkFrame.MAX_PAYLOAD_BYTES;

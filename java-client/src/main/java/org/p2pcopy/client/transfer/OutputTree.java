@@ -1,23 +1,14 @@
 package org.p2pcopy.client.transfer;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.protocol.Entry;
@@ -32,18 +23,17 @@ import org.p2pcopy.client.protocol.ProtocolException;
  * user allowed it.
  */
 public final class OutputTree {
-    private static final String PARTIAL_SUFFIX = ".p2p-copy-part";
 
     private final Path root;
     private final boolean overwrite;
     private final boolean resume;
-    private final Set<PartialFile> partials = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger kept = new AtomicInteger();
+    private final PartialFiles partials;
 
     private OutputTree(Path root, boolean overwrite, boolean resume) {
         this.root = root;
         this.overwrite = overwrite;
         this.resume = resume;
+        this.partials = new PartialFiles(root);
     }
 
     /** For a transfer that starts afresh. */
@@ -83,7 +73,7 @@ public final class OutputTree {
 
     /** How many unfinished files kept their verified data under a temporary name so far. */
     int keptPartials() {
-        return kept.get();
+        return partials.kept();
     }
 
     /**
@@ -132,7 +122,7 @@ public final class OutputTree {
                     + (resume ? " and is not of the size the sender sends" : "")
                     + " (receive with --overwrite to replace it)");
         }
-        if (!overwrite && !resume && Files.exists(partialPath(target), LinkOption.NOFOLLOW_LINKS)) {
+        if (!overwrite && !resume && Files.exists(PartialFiles.nameFor(target), LinkOption.NOFOLLOW_LINKS)) {
             throw new ProtocolException(ErrorCode.EXISTS, PathRules.printable(path) + ": data of an interrupted "
                     + "transfer is kept in " + root + " (receive with --resume to continue it, or with --overwrite "
                     + "to start over)");
@@ -154,7 +144,7 @@ public final class OutputTree {
             return entry.size();
         }
         try {
-            Path partial = partialPath(target);
+            Path partial = PartialFiles.nameFor(target);
             return Files.isRegularFile(partial, LinkOption.NOFOLLOW_LINKS) ? Math.min(Files.size(partial), entry.size())
                     : 0;
         } catch (IOException e) {
@@ -207,83 +197,16 @@ public final class OutputTree {
      * {@code offset} bytes (those a resumed transfer continues from) and loses any beyond.
      */
     PartialFile create(String path, long offset) throws ProtocolException {
-        Path target = target(path);
-        Path temporary = partialPath(target);
-        try {
-            FileChannel channel = offset == 0 ? openFresh(path, temporary) : openLocked(path, temporary);
-            try {
-                if (channel.size() < offset) {
-                    throw new ProtocolException(ErrorCode.IO, PathRules.printable(path) + ": the data kept from the "
-                            + "interrupted transfer shrank while this one started");
-                }
-                channel.truncate(offset);
-                channel.position(offset);
-            } catch (IOException | ProtocolException e) {
-                channel.close();
-                throw e;
-            }
-            PartialFile partial = new PartialFile(path, target, temporary, channel, this::closed);
-            partials.add(partial);
-            return partial;
-        } catch (IOException e) {
-            throw new ProtocolException(ErrorCode.IO, "cannot create a file in " + temporary.getParent() + ": "
-                    + e.getMessage());
-        }
-    }
-
-    /**
-     * Opens a temporary file for writing, locked: two receivers writing one file's data at once
-     * would each see the other's bytes as corrupt.
-     */
-    FileChannel openLocked(String path, Path temporary) throws IOException, ProtocolException {
-        return lock(path, FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
-    }
-
-    /**
-     * A new, empty temporary file. What was under its name goes first, unless another receiver
-     * holds it: the name is fixed, so a stranger with write access to the folder could have put a
-     * hard link to some other file there, which truncating in place would damage.
-     */
-    private FileChannel openFresh(String path, Path temporary) throws IOException, ProtocolException {
-        if (Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) {
-            openLocked(path, temporary).close();
-            Files.delete(temporary);
-        }
-        return lock(path, FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
-    }
-
-    private FileChannel lock(String path, FileChannel channel) throws IOException, ProtocolException {
-        try {
-            if (channel.tryLock() == null) {
-                throw new OverlappingFileLockException();
-            }
-        } catch (OverlappingFileLockException e) {
-            channel.close();
-            throw new ProtocolException(ErrorCode.IO, PathRules.printable(path) + " is being received into " + root
-                    + " by another receiver already");
-        } catch (IOException e) {
-            // A file system without locks: the partial name still keeps other files apart.
-        }
-        return channel;
+        return partials.open(path, target(path), offset);
     }
 
     /** Removes a partial file left beside a complete one (a receiver stopped between the two names). */
     void removePartial(String path) throws ProtocolException {
-        Path partial = partialPath(target(path));
-        try {
-            Files.deleteIfExists(partial);
-        } catch (IOException e) {
-            throw new ProtocolException(ErrorCode.IO, "cannot remove " + partial + ": " + e.getMessage());
-        }
+        partials.remove(target(path));
     }
 
-    private void closed(PartialFile partial) {
-        partials.remove(partial);
-        if (partial.keptBytes() > 0) {
-            kept.incrementAndGet();
-        }
+    PartialFiles partials() {
+        return partials;
     }
 
     /** The final name of a manifest path, after checking that its folder stays inside the output folder. */
@@ -291,27 +214,6 @@ public final class OutputTree {
         Path target = resolve(path);
         confine(path, target.getParent());
         return target;
-    }
-
-    /**
-     * The temporary name beside {@code target} (docs/protocol.md §4.8): fixed, so that a later
-     * receiver finds the data an interrupted one left.
-     */
-    static Path partialPath(Path target) {
-        String name = target.getFileName().toString();
-        String partial = "." + name + PARTIAL_SUFFIX;
-        if (partial.getBytes(StandardCharsets.UTF_8).length > PathRules.MAX_ELEMENT_BYTES) {
-            partial = "." + HexFormat.of().formatHex(sha256(name)).substring(0, 32) + PARTIAL_SUFFIX;
-        }
-        return target.resolveSibling(partial);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     /** Gives a verified file its final name; the last check against replacing happens here. */
@@ -370,9 +272,7 @@ public final class OutputTree {
      * outside (Ctrl-C), whose transfer code does not get to clean up after itself.
      */
     public void closePartials() {
-        for (PartialFile partial : List.copyOf(partials)) {
-            partial.close();
-        }
+        partials.closeAll();
     }
 
     private Path resolve(String path) {

@@ -43,7 +43,7 @@ class ResumeVectorTest {
             byte[] file = content(test, "file");
             Files.write(source, file);
             Path target = out.resolve(NAME);
-            Files.write("final".equals(test.getString("heldAt")) ? target : OutputTree.partialPath(target),
+            Files.write("final".equals(test.getString("heldAt")) ? target : PartialFiles.nameFor(target),
                     content(test, "held"));
 
             Holdings holdings = Holdings.scan(OutputTree.open(out, false, true), List.of(Entry.file(NAME, file.length)),
@@ -58,7 +58,7 @@ class ResumeVectorTest {
                         expected.getString("chain"))), listed);
             }
             if ("partial".equals(test.getString("heldAt"))) {
-                assertEquals(test.getJsonNumber("kept").longValue(), Files.size(OutputTree.partialPath(target)));
+                assertEquals(test.getJsonNumber("kept").longValue(), Files.size(PartialFiles.nameFor(target)));
             }
             assertSenderContinues(test, source, file.length, listed);
         });
