@@ -23,7 +23,6 @@ import org.p2pcopy.client.protocol.ProtocolException;
  * user allowed it.
  */
 public final class OutputTree {
-
     private final Path root;
     private final boolean overwrite;
     private final boolean resume;
