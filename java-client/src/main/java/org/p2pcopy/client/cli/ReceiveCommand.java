@@ -7,6 +7,7 @@ import org.apache.commons.cli.Option;
 import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.P2pCopy;
 import org.p2pcopy.client.ReceiveRequest;
+import org.p2pcopy.client.RelayAccess;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferSummary;
 
@@ -55,13 +56,14 @@ final class ReceiveCommand extends Command {
     }
 
     @Override
-    void run(CommandLine line, List<String> positional, ConsoleReporter reporter) throws TransferException {
+    void run(CommandLine line, List<String> positional, RelayAccess access, ConsoleReporter reporter)
+            throws TransferException {
         if (positional.size() != 2) {
             throw new TransferException(Failure.USAGE, "receive needs exactly SERVER and CODE");
         }
         Path out = Path.of(line.getOptionValue(OUT, "."));
         ReceiveRequest request = new ReceiveRequest(positional.get(0), positional.get(1), out,
-                line.hasOption(OVERWRITE), line.hasOption(RESUME));
+                line.hasOption(OVERWRITE), line.hasOption(RESUME), access);
         TransferSummary summary = P2pCopy.receive(request, reporter);
         reporter.finished("received", summary, "every chunk and file verified (SHA-256 chain), in "
                 + out.toAbsolutePath().normalize());
