@@ -100,6 +100,9 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
         } else if (cause instanceof ConnectException) {
             why = proxy != null ? "the proxy refused the connection: is it running, and is the port right?"
                     : "connection refused: is the relay running, and is the port right?";
+        } else if (proxy != null && String.valueOf(cause.getMessage()).startsWith("Tunnel failed")) {
+            why = "the proxy would not open a tunnel to the relay (" + cause.getMessage() + "): it may allow "
+                    + "tunnels to port 443 only, or need a login";
         } else if (hasCause(cause, SSLException.class)) {
             why = "TLS failed (" + rootMessage(cause) + "): a relay with a certificate of its own needs "
                     + "--cacert FILE; for a relay without TLS use ws:// or http://";
