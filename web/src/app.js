@@ -45,6 +45,8 @@ const receive = setUpReceiving({
   offerSummary: byId('offer-summary'),
   offerList: byId('offer-list'),
   saveNote: byId('save-note'),
+  resumeChoice: byId('resume-choice'),
+  resume: byId('receive-resume'),
   accept: byId('receive-accept'),
   decline: byId('receive-decline'),
 }, view, base, saving());

@@ -175,7 +175,7 @@ describe('a JS sender and a JS receiver over a link', () => {
     const total = BIG.length + TEXT.length;
     assert.deepEqual(sent.at(-1), [total, total]);
     assert.equal(sent.length, 5, 'one call a chunk');
-    assert.deepEqual(started, [3, 3, total]);
+    assert.deepEqual(started, [3, 3, total, 0]);
     assert.deepEqual(verified, [['src/big.bin', BIG.length], ['src/nested/zero', 0], ['src/' + SECRET_NAME, TEXT.length]]);
     assert.ok(uncaught.length > 0 && uncaught.every((e) => e.message === 'a faulty progress bar'),
       "a callback's error is reported, the transfer goes on");
@@ -222,6 +222,17 @@ describe('a JS sender and a JS receiver over a link', () => {
     assertFailed(result.sender, 5, 'integrity');
     assert.deepEqual([...result.sink.files.keys()], []);
     assert.deepEqual(result.sink.aborted, ['src/big.bin']);
+  });
+
+  it('a file_begin that continues where the receiver holds nothing is a protocol error', async () => {
+    const link = new Link({
+      toReceiver: (frame) => 'text' in frame && frame.text.includes('"file_begin"')
+        ? { text: frame.text.replace('}', ',"offset":1048576}') } : frame,
+    });
+    const result = await transfer(link, { encrypt: false });
+    assertFailed(result.receiver, 4, 'protocol', /src\/big\.bin: the sender continues at byte 1048576, but nothing/);
+    assertFailed(result.sender, 4, 'protocol', /^the receiver stopped: /);
+    assert.deepEqual(result.sink.calls.filter(([call]) => call === 'createFile'), [], 'a file was begun');
   });
 
   it('a frame injected in clear after the handshake fails integrity', async () => {

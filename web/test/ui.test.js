@@ -28,6 +28,12 @@ test('progress shows bytes, then rate and time left once data moved', () => {
   assert.equal(progressText(0, 0, 0), '0 B of 0 B (100%)');
 });
 
+test('bytes a resumed transfer found on the other side count as done, not for the rate', () => {
+  const MIB = 1024 * 1024;
+  assert.equal(progressText(3 * MIB, 4 * MIB, 1000, 2 * MIB), '3.00 MiB of 4.00 MiB (75%) · 1.00 MiB/s · 1 s left');
+  assert.equal(progressText(2 * MIB, 4 * MIB, 1000, 2 * MIB), '2.00 MiB of 4.00 MiB (50%)');
+});
+
 test('summaries count files and folders', () => {
   assert.equal(summary(1, 0, 5), '1 file, 5 B');
   assert.equal(summary(3, 1, 2048), '3 files, 1 folder, 2.00 KiB');

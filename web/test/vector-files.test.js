@@ -20,6 +20,7 @@ const CONSUMERS = {
   'transfer.json': 'transfer.test.js',
   'endpoints.json': 'endpoints.test.js',
   'close-codes.json': 'close-codes.test.js',
+  'resume.json': 'resume.test.js',
 };
 
 it('every vector file has a test', () => {

@@ -39,7 +39,7 @@ export class HashChain {
   #value;
   #seq;
 
-  /** A chain at its start, or (for tests) positioned after chunk `seq - 1` whose value is `value`. */
+  /** A chain at its start, or positioned after chunk `seq - 1` whose value is `value` (a resumed file). */
   constructor(value = ZERO_CHAIN, seq = 0n) {
     if (value.length !== CHAIN_BYTES) {
       throw new RangeError('a chain value is ' + CHAIN_BYTES + ' bytes, not ' + value.length);

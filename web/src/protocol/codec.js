@@ -29,14 +29,15 @@ const OPTIONAL_COUNT = 'an integer from 0 to 2^53-1 (optional)';
 const BOOLEAN = 'true or false';
 const STRINGS = 'an array of strings';
 const ENTRIES = 'an array of entries';
+const OPTIONAL_HELD = 'an array of held items (optional)';
 
 const MEMBERS = new Map([
   ['hello', [['version', COUNT], ['role', STRING], ['capabilities', STRINGS], ['spake2', STRING],
     ['software', OPTIONAL_STRING]]],
   ['confirm', [['mac', STRING]]],
   ['manifest', [['entries', ENTRIES], ['more', BOOLEAN]]],
-  ['accept', []],
-  ['file_begin', [['index', COUNT], ['path', STRING], ['size', COUNT]]],
+  ['accept', [['resume', OPTIONAL_HELD]]],
+  ['file_begin', [['index', COUNT], ['path', STRING], ['size', COUNT], ['offset', OPTIONAL_COUNT]]],
   ['file_end', [['index', COUNT], ['chunks', COUNT], ['size', COUNT], ['digest', STRING]]],
   ['end', [['files', COUNT], ['bytes', COUNT]]],
   ['ack', [['files', COUNT], ['bytes', COUNT]]],
@@ -44,6 +45,9 @@ const MEMBERS = new Map([
 ]);
 
 const ENTRY = [['path', STRING], ['kind', STRING], ['size', OPTIONAL_COUNT]];
+// What a resuming receiver holds of one file (§4.8).
+const HELD = [['index', COUNT], ['size', COUNT], ['chain', STRING]];
+const OPTIONAL = new Set([OPTIONAL_STRING, OPTIONAL_COUNT, OPTIONAL_HELD]);
 
 /** The message types of §3.1. */
 export const TYPES = Object.freeze([...MEMBERS.keys()]);
@@ -116,7 +120,7 @@ function readMembers(where, object, members) {
   const out = {};
   for (const [name, kind] of members) {
     const present = has(object, name);
-    if (!present && (kind === OPTIONAL_STRING || kind === OPTIONAL_COUNT)) {
+    if (!present && OPTIONAL.has(kind)) {
       continue;
     }
     if (!present) {
@@ -141,6 +145,7 @@ function readMembers(where, object, members) {
         ok = Array.isArray(value) && value.every((item) => typeof item === 'string');
         break;
       case ENTRIES:
+      case OPTIONAL_HELD:
         ok = Array.isArray(value) && value.every(isObject);
         break;
     }
@@ -149,6 +154,8 @@ function readMembers(where, object, members) {
     }
     if (kind === ENTRIES) {
       out[name] = value.map((entry) => readMembers(where + ' entry', entry, ENTRY));
+    } else if (kind === OPTIONAL_HELD) {
+      out[name] = value.map((item) => readMembers(where + ' ' + name + ' item', item, HELD));
     } else if (kind === STRINGS) {
       out[name] = [...value];
     } else {
@@ -183,6 +190,9 @@ function checkMessage(message) {
         throw new Invalid('manifest: more than ' + MAX_ENTRIES + ' entries in one message');
       }
       message.entries = message.entries.map(checkEntry);
+      break;
+    case 'accept':
+      message.resume?.forEach((item) => requireDigest(item.chain, 'accept: resume chain'));
       break;
     case 'file_end':
       requireDigest(message.digest, 'file_end: digest');

@@ -7,8 +7,10 @@
  * The callbacks a transfer calls:
  * - status(message): a step of the conversation (code confirmed, waiting for the receiver, ...)
  * - warning(message): something the user should know that does not stop the transfer
- * - started(files, folders, totalBytes): once the manifest is agreed, before the first file byte
- * - progress(bytesDone, totalBytes): file bytes sent (sender) or verified and written (receiver)
+ * - started(files, folders, totalBytes, heldBytes): once the manifest is agreed, before the first
+ *   file byte; heldBytes: what the receiver kept of an interrupted transfer (§4.8), 0 if nothing
+ * - progress(bytesDone, totalBytes): file bytes sent (sender) or verified and written (receiver),
+ *   the held bytes included
  * - fileVerified(path, size, digestHex): receiver: a file passed its checks and was committed
  */
 export const CALLBACKS = Object.freeze(['status', 'warning', 'started', 'progress', 'fileVerified']);

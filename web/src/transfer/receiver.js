@@ -4,12 +4,19 @@
 // in place.
 //
 // The page writes through a Sink:
+//   held(path, size) → Promise<{size, read(offset, length)} | null>
+//                                           optional: a sink that resumes (§4.8) says what it holds
+//                                           of each file, before `accept`
 //   createFolder(path) → Promise            before `accept`, for every folder of the manifest
-//   createFile(path, size) → Promise<file>  file: {write(Uint8Array), close(), abort()}, each → Promise
+//   createFile(path, size, offset) → Promise<file>
+//                                           file: {write(Uint8Array), close(), abort()}, each →
+//                                           Promise; it continues after the first `offset` bytes,
+//                                           which the sink held (0 without resuming)
 //   finish() → Promise                      after `end` checked, before `ack` (optional)
 //   abort(error)                            the transfer failed after the sink was given (optional)
 // A file is committed (close) only after its size, chunk count and digest verified, and aborted
-// otherwise: nothing unverified may be presented as received. A sink may throw a ProtocolError
+// otherwise: nothing unverified may be presented as received. (Aborted, a sink may keep what was
+// written, to resume: every chunk it was given had verified.) A sink may throw a ProtocolError
 // ('exists', 'no_space', 'io', 'bad_path') to stop with that code; any other error counts as `io`
 // (a QuotaExceededError as `no_space`). write() gets a view it may keep: it is not reused.
 import { ENCRYPTION } from '../protocol/codec.js';
@@ -19,6 +26,7 @@ import { toHex } from '../protocol/bytes.js';
 import { Conversation } from './conversation.js';
 import { listenerOf } from './listener.js';
 import { MAX_MANIFEST_ENTRIES, checkManifest } from './manifest.js';
+import { chainAt, listHeld } from './resume.js';
 
 export class Receiver {
   #conversation;
@@ -27,6 +35,8 @@ export class Receiver {
   #signal;
   #bytesDone = 0;
   #totalBytes = 0;
+  /** What this side listed in `accept` (§4.8), by file index. */
+  #held = new Map();
 
   /**
    * @param channel the relay connection, paired (relay.js connect)
@@ -84,13 +94,17 @@ export class Receiver {
   /** Everything after the offer: the folders, `accept`, every file, `end` and `ack`; returns the time taken. */
   async #receiveFiles(entries, files, bytes, sink) {
     const conversation = this.#conversation;
+    const resume = await this.#listHeld(files, sink);
     for (const entry of entries) {
       if (entry.kind === 'dir') {
         await sinkCall(() => sink.createFolder(entry.path), entry.path);
       }
     }
-    await conversation.send({ type: 'accept' });
-    this.#listener.started(files.length, entries.length - files.length, bytes);
+    await conversation.send(resume.length > 0 ? { type: 'accept', resume } : { type: 'accept' });
+    this.#held = new Map(resume.map((item) => [item.index, item]));
+    // Held bytes count as done from the start; a file the sender sends again takes them back.
+    this.#bytesDone = resume.reduce((sum, item) => sum + item.size, 0);
+    this.#listener.started(files.length, entries.length - files.length, bytes, this.#bytesDone);
     const start = performance.now();
     for (const [index, entry] of files.entries()) {
       await this.#receiveFile(index, entry, sink);
@@ -103,6 +117,22 @@ export class Receiver {
     await sinkCall(() => sink.finish?.(), '');
     await conversation.send({ type: 'ack', files: files.length, bytes });
     return performance.now() - start;
+  }
+
+  /** What the sink holds of each file, as `accept.resume` lists it (§4.8); empty if it does not resume. */
+  async #listHeld(files, sink) {
+    if (typeof sink.held !== 'function') {
+      return [];
+    }
+    this.#listener.status('looking for what was received before');
+    const resume = [];
+    for (const [index, entry] of files.entries()) {
+      const held = await sinkCall(() => sink.held(entry.path, entry.size), entry.path);
+      if (held !== null) {
+        resume.push(await sinkCall(() => listHeld(index, held.size, held.read), entry.path));
+      }
+    }
+    return resume;
   }
 
   async #receiveManifest() {
@@ -143,11 +173,21 @@ export class Receiver {
       throw new ProtocolError('protocol', 'expected the start of file ' + index + ' (' + printable(entry.path)
         + '), got ' + begin.type);
     }
-    const file = await sinkCall(() => sink.createFile(entry.path, entry.size), entry.path);
+    const held = this.#held.get(index);
+    const offset = begin.offset ?? 0;
+    if (offset !== 0 && offset !== held?.size) {
+      // §4.8: a file continues exactly where what this side listed in accept ends.
+      throw new ProtocolError('protocol', printable(entry.path) + ': the sender continues at byte ' + offset
+        + ', but ' + (held === undefined ? 'nothing of it was held here' : held.size + ' bytes of it were held here'));
+    }
+    if (held !== undefined && offset === 0) {
+      this.#bytesDone -= held.size; // sent again from the start: what was held is not kept
+    }
+    const file = await sinkCall(() => sink.createFile(entry.path, entry.size, offset), entry.path);
     let committed = false;
     try {
-      const chain = new HashChain();
-      const end = await this.#receiveChunks(index, entry, file, chain);
+      const chain = offset === 0 ? new HashChain() : chainAt(held);
+      const end = await this.#receiveChunks(index, entry, file, chain, offset);
       const digest = toHex(chain.value);
       if (end.digest !== digest) {
         throw new ProtocolError('integrity', printable(entry.path) + ": the file's digest does not match its chunks");
@@ -167,9 +207,9 @@ export class Receiver {
   }
 
   /** Writes the chunks of one file, checking each at once, and returns its file_end. */
-  async #receiveChunks(index, entry, file, chain) {
+  async #receiveChunks(index, entry, file, chain, offset) {
     const path = printable(entry.path);
-    let received = 0;
+    let received = offset;
     for (;;) {
       const next = await this.#conversation.receive();
       if (!(next instanceof Uint8Array)) {
@@ -178,8 +218,9 @@ export class Receiver {
         }
         const chunks = Number(chain.nextSeq);
         if (next.index !== index || next.chunks !== chunks || next.size !== received || received !== entry.size) {
-          throw new ProtocolError('integrity', path + ': ' + received + ' bytes in ' + chunks + ' chunks arrived, '
-            + 'but the file has ' + entry.size + ' bytes and the sender counted ' + next.size + ' in ' + next.chunks);
+          throw new ProtocolError('integrity', path + ': ' + received + ' bytes in ' + chunks + ' chunks arrived or '
+            + 'were held, but the file has ' + entry.size + ' bytes and the sender counted ' + next.size + ' in '
+            + next.chunks);
         }
         return next;
       }

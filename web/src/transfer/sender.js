@@ -2,12 +2,14 @@
 // manifest, every file as chunks of 1 MiB with their running hash, end, and then it waits for the
 // receiver's acknowledgement, without which it does not succeed.
 import { ENCRYPTION } from '../protocol/codec.js';
-import { HashChain, MAX_PAYLOAD_BYTES, encodeChunk } from '../protocol/chain.js';
+import { encodeChunk } from '../protocol/chain.js';
 import { ProtocolError, printable } from '../protocol/errors.js';
 import { toHex } from '../protocol/bytes.js';
 import { Conversation } from './conversation.js';
+import { fileChunks } from './file-chunks.js';
 import { listenerOf } from './listener.js';
 import { manifestParts } from './manifest.js';
+import { checkResumeList, resumeNote, resumeOffset } from './resume.js';
 import { createSourceTree } from './source.js';
 
 export class Sender {
@@ -59,14 +61,18 @@ export class Sender {
     for (const part of manifestParts(tree.entries)) {
       await conversation.send(part);
     }
-    await conversation.expect('accept');
-    this.#listener.started(tree.files, tree.folders, tree.bytes);
+    const accept = await conversation.expect('accept');
+    const files = tree.entries.filter((entry) => entry.kind === 'file');
+    const starts = await this.#resumeStarts(accept.resume, files);
+    // The receiver's bytes count as done from the start, as they are there already.
+    this.#bytesSent = starts.reduce((sum, { offset }) => sum + offset, 0);
+    this.#listener.started(tree.files, tree.folders, tree.bytes, this.#bytesSent);
+    if (this.#bytesSent > 0) {
+      this.#listener.progress(this.#bytesSent, tree.bytes);
+    }
     const start = performance.now();
-    let index = 0;
-    for (const entry of tree.entries) {
-      if (entry.kind === 'file') {
-        await this.#sendFile(index++, entry);
-      }
+    for (const [index, entry] of files.entries()) {
+      await this.#sendFile(index, entry, starts[index]);
     }
     await conversation.send({ type: 'end', files: tree.files, bytes: tree.bytes });
     this.#listener.status('waiting for the receiver to confirm');
@@ -79,37 +85,48 @@ export class Sender {
       ms: performance.now() - start };
   }
 
-  async #sendFile(index, entry) {
-    const conversation = this.#conversation;
-    await conversation.send({ type: 'file_begin', index, path: entry.path, size: entry.size });
-    const chain = new HashChain();
-    // The next chunk is read while this one is hashed, sealed and sent: a browser reads a file on
-    // another thread, and a read takes longer than the rest of a chunk's work.
-    let next = this.#readAhead(entry, 0);
-    for (let offset = 0; offset < entry.size;) {
-      const length = Math.min(MAX_PAYLOAD_BYTES, entry.size - offset);
-      const payload = await next;
-      next = this.#readAhead(entry, offset + length);
-      const seq = chain.nextSeq;
-      const frame = encodeChunk(seq, await chain.next(payload), payload);
-      await this.#checkOnReceiver();
-      await conversation.sendChunk(frame);
-      offset += length;
-      this.#bytesSent += length;
-      this.#listener.progress(this.#bytesSent, this.#tree.bytes);
+  /**
+   * Where each file starts (§4.8): {offset, hash} after what the receiver holds of it, if it listed
+   * the file in `accept` and holds exactly this side's bytes; else at 0.
+   */
+  async #resumeStarts(resume, files) {
+    const listed = checkResumeList(resume, files.map((entry) => entry.size));
+    if (listed.size > 0) {
+      this.#listener.status('checking what the receiver holds of ' + listed.size
+        + (listed.size === 1 ? ' file' : ' files'));
     }
-    await conversation.send({ type: 'file_end', index, chunks: Number(chain.nextSeq), size: entry.size,
-      digest: toHex(chain.value) });
+    const starts = [];
+    for (const [index, entry] of files.entries()) {
+      const item = listed.get(index);
+      const { offset, hash, changed } = await resumeOffset(item, entry.size, this.#reader(entry));
+      const note = item === undefined ? null : resumeNote(entry.path, offset, entry.size, changed);
+      if (note !== null) {
+        (changed ? this.#listener.warning : this.#listener.status)(note);
+      }
+      starts.push({ offset, hash });
+    }
+    return starts;
   }
 
-  /** The read of the chunk at `offset`, started now; null past the end. A failure waits for its turn. */
-  #readAhead(entry, offset) {
-    if (offset >= entry.size) {
-      return null;
+  /** Sends a file from `offset`, its chain `hash` standing after the bytes before it. */
+  async #sendFile(index, entry, { offset, hash }) {
+    const conversation = this.#conversation;
+    // Without resuming, file_begin stays as it was before §4.8: offset 0 is left out.
+    await conversation.send({ type: 'file_begin', index, path: entry.path, size: entry.size,
+      offset: offset > 0 ? offset : undefined });
+    for await (const { seq, chain, payload } of fileChunks(this.#reader(entry), entry.size, hash)) {
+      const frame = encodeChunk(seq, chain, payload);
+      await this.#checkOnReceiver();
+      await conversation.sendChunk(frame);
+      this.#bytesSent += payload.length;
+      this.#listener.progress(this.#bytesSent, this.#tree.bytes);
     }
-    const reading = this.#read(entry, offset, Math.min(MAX_PAYLOAD_BYTES, entry.size - offset));
-    reading.catch(() => {}); // reported where it is awaited; unheard if the transfer stops first
-    return reading;
+    await conversation.send({ type: 'file_end', index, chunks: Number(hash.nextSeq), size: entry.size,
+      digest: toHex(hash.value) });
+  }
+
+  #reader(entry) {
+    return (offset, length) => this.#read(entry, offset, length);
   }
 
   async #read(entry, offset, length) {

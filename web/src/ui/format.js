@@ -38,13 +38,14 @@ export function formatDuration(ms) {
 
 /**
  * The line of a progress display: "1.50 MiB of 3.00 MiB (50%) · 750 KiB/s · 2 s left". Rate and
- * time left appear once some time has passed and some bytes moved.
+ * time left appear once some time has passed and some bytes moved. `held` bytes of `done` were
+ * there before the transfer started (a resumed one): they count as done but not for the rate.
  */
-export function progressText(done, total, elapsedMs) {
+export function progressText(done, total, elapsedMs, held = 0) {
   const percent = total > 0 ? Math.floor((done * 100) / total) : 100;
   let text = formatBytes(done) + ' of ' + formatBytes(total) + ' (' + percent + '%)';
-  if (elapsedMs >= 200 && done > 0) {
-    const rate = (done * 1000) / elapsedMs;
+  if (elapsedMs >= 200 && done > held) {
+    const rate = ((done - held) * 1000) / elapsedMs;
     text += ' · ' + formatBytes(rate) + '/s';
     if (done < total) {
       text += ' · ' + formatDuration(((total - done) * 1000) / rate) + ' left';

@@ -1,19 +1,22 @@
 // Receiving in the page: under a typed code or the code in the address (/#42-crayon-orbit). The
 // page shows what the sender offers and writes nothing before the user accepts; then it saves into
-// a folder the user picks, or as a download (place.js saveMode).
+// a folder the user picks, or as a download (place.js saveMode). Into a folder, it can resume an
+// interrupted transfer (docs/protocol.md §4.8) when the user ticks "resume".
 import { pair } from '../pairing/pairing.js';
 import { parseCode } from '../protocol/code.js';
 import { printable } from '../protocol/errors.js';
 import { Receiver } from '../transfer/receiver.js';
 import { formatBytes, summary } from './format.js';
-import { directorySink, downloadSink, streamedSink } from './sinks.js';
+import { directorySink } from './folder-sink.js';
+import { downloadSink, streamedSink } from './sinks.js';
 import { describeFailure } from './view.js';
 
 /** At most this many entries of an offer are listed. */
 const LISTED = 200;
 
 /**
- * @param elements {form, code, offer, offerSummary, offerList, saveNote, accept, decline}
+ * @param elements {form, code, offer, offerSummary, offerList, saveNote, resumeChoice, resume, accept,
+ *     decline}: resume is the checkbox, resumeChoice what shows it (only when saving into a folder)
  * @param view the TransferView
  * @param base the relay's address
  * @param saving {mode, downloads}: mode 'folder', 'stream' or 'memory' (place.js saveMode),
@@ -71,15 +74,19 @@ const SAVED = {
 
 /** What the offer says of where the files will go, by save mode. */
 const SAVE_NOTES = {
-  folder: 'Accept asks for a folder to save into; nothing there is replaced.',
+  folder: 'Accept asks for a folder to save into; nothing there is replaced. To continue a transfer of '
+    + 'these files that was interrupted, tick "resume" and choose the same folder: only what is missing is sent.',
   stream: 'Accept starts one download, written as the data arrives: a single file as itself, anything '
     + 'more as a zip archive of the tree. The browser completes it only once every file verified.',
   memory: 'Each file is saved as a download once it verified (a file in a folder is named with its path, '
     + "'/' as '_'). This browser holds each file in memory until then.",
 };
 
-/** The sink for an accepted offer, by save mode; null when the person closed the folder picker. */
-async function sinkFor(offer, saving) {
+/**
+ * The sink for an accepted offer, by save mode; null when the person closed the folder picker.
+ * `resume`: the folder may hold what an interrupted transfer left, to be continued.
+ */
+async function sinkFor(offer, saving, resume) {
   if (saving.mode === 'stream') {
     return streamedSink(saving.downloads, offer);
   }
@@ -95,7 +102,7 @@ async function sinkFor(offer, saving) {
     }
     throw e;
   }
-  return directorySink(folder, offer.entries);
+  return directorySink(folder, offer.entries, { resume });
 }
 
 /** Shows the offer and waits for Accept (→ a Sink) or Decline (→ null). */
@@ -114,6 +121,7 @@ function ask(offer, elements, view, saving, signal) {
   }
   elements.offerList.replaceChildren(...items);
   elements.saveNote.textContent = SAVE_NOTES[saving.mode];
+  elements.resumeChoice.hidden = saving.mode !== 'folder';
   elements.offer.hidden = false;
   view.status('waiting for you to accept or decline');
   elements.accept.focus();
@@ -129,7 +137,7 @@ function ask(offer, elements, view, saving, signal) {
       elements.accept.disabled = true; // one download or picker per offer, however often it is clicked
       let sink;
       try {
-        sink = await sinkFor(offer, saving);
+        sink = await sinkFor(offer, saving, saving.mode === 'folder' && elements.resume.checked);
       } catch (e) {
         done();
         reject(e);

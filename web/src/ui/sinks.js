@@ -1,75 +1,10 @@
-// Where the receiver writes (the Sink of transfer/receiver.js): into a folder the user picked
-// (File System Access API), as a download streamed through the page's service worker, or, where
-// neither is possible, as downloads held in memory until verified.
+// Where the receiver writes (the Sink of transfer/receiver.js) when it saves as downloads: one
+// download streamed through the page's service worker, or, where that is not possible, downloads
+// held in memory until verified. A folder the user picked is folder-sink.js's.
 import { PipeCancelled } from '../download/pipe.js';
 import { zipWriter } from '../download/zip.js';
 import { ProtocolError, printable } from '../protocol/errors.js';
 import { downloadName, zipName } from './place.js';
-
-/**
- * Writes the tree into a FileSystemDirectoryHandle. An entry that exists already at the top is
- * refused ('exists'): before accepting, for the offer's `entries`, and again when it is written;
- * nothing is replaced. Each file is written through createWritable, which the
- * browser keeps aside until close(): only a verified file appears; abort() discards it and removes
- * the entry.
- */
-export async function directorySink(root, entries = []) {
-  // Checked before the sender hears `accept`, so that a refusal costs no data.
-  const tops = new Set(entries.filter((e) => !e.path.includes('/')).map((e) => e.path));
-  for await (const name of root.keys()) {
-    if (tops.has(name)) {
-      throw new ProtocolError('exists', printable(name) + ' exists already in the chosen folder; nothing was replaced');
-    }
-  }
-
-  const folders = new Map([['', root]]);
-
-  async function folderOf(path) {
-    if (!folders.has(path)) {
-      const cut = path.lastIndexOf('/');
-      const parent = await folderOf(cut < 0 ? '' : path.slice(0, cut));
-      folders.set(path, await parent.getDirectoryHandle(path.slice(cut + 1), { create: true }));
-    }
-    return folders.get(path);
-  }
-
-  async function refuseExisting(path) {
-    if (path.includes('/')) {
-      return; // below a top-level folder that did not exist, so nothing there can exist either
-    }
-    for await (const name of root.keys()) {
-      if (name === path) {
-        throw new ProtocolError('exists', printable(path) + ' exists already in the chosen folder; nothing was replaced');
-      }
-    }
-  }
-
-  return {
-    async createFolder(path) {
-      await refuseExisting(path);
-      await folderOf(path);
-    },
-    async createFile(path, size) {
-      await refuseExisting(path);
-      const cut = path.lastIndexOf('/');
-      const parent = await folderOf(cut < 0 ? '' : path.slice(0, cut));
-      const name = path.slice(cut + 1);
-      const handle = await parent.getFileHandle(name, { create: true });
-      const writable = await handle.createWritable({ keepExistingData: false });
-      return {
-        write: (bytes) => writable.write(bytes),
-        close: () => writable.close(),
-        async abort() {
-          try {
-            await writable.abort();
-          } finally {
-            await parent.removeEntry(name).catch(() => {});
-          }
-        },
-      };
-    },
-  };
-}
 
 /**
  * Saves what is offered as one download written as it arrives (download/downloads.js): a single

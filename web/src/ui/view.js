@@ -5,6 +5,7 @@ import { progressText } from './format.js';
 export class TransferView {
   #elements;
   #started = 0;
+  #held = 0;
   #lastDraw = 0;
   #controller = null;
 
@@ -59,8 +60,9 @@ export class TransferView {
     this.#elements.error.textContent = message;
   }
 
-  started() {
+  started(heldBytes = 0) {
     this.#started = performance.now();
+    this.#held = heldBytes;
     this.#lastDraw = 0;
   }
 
@@ -71,7 +73,7 @@ export class TransferView {
       return;
     }
     this.#lastDraw = now;
-    this.#elements.progress.textContent = progressText(done, total, now - this.#started);
+    this.#elements.progress.textContent = progressText(done, total, now - this.#started, this.#held);
     this.#elements.bar.value = total > 0 ? done / total : 1;
   }
 
@@ -80,7 +82,7 @@ export class TransferView {
     return {
       status: (m) => this.status(m),
       warning: (m) => this.warning(m),
-      started: () => this.started(),
+      started: (files, folders, total, held) => this.started(held),
       progress: (d, t) => this.progress(d, t),
       ...extra,
     };

@@ -41,10 +41,10 @@ public final class P2pCopy {
         Pairing.Paired paired;
         if (given != null) {
             listener.pairing(request.code());
-            paired = new Pairing.Paired(given, Pairing.connect(request.server(), given, Role.SENDER, listener,
-                    whileWaiting));
+            paired = new Pairing.Paired(given, Pairing.connect(request.server(), request.access(), given, Role.SENDER,
+                    listener, whileWaiting));
         } else {
-            paired = Pairing.connectWithNewCode(request.server(), generator, listener, whileWaiting);
+            paired = Pairing.connectWithNewCode(request.server(), request.access(), generator, listener, whileWaiting);
         }
         try (RelayConnection relay = paired.relay()) {
             return new Sender(relay, paired.code(), sources, request.encrypt(), request.compression(), listener).run();
@@ -55,11 +55,11 @@ public final class P2pCopy {
         Code code = Code.parse(request.code());
         RelayAddress.endpoint(request.server(), code.room(), Role.RECEIVER);
         warmUpInBackground();
-        OutputTree output = OutputTree.open(request.outputFolder(), request.overwrite());
-        Thread cleanup = new Thread(output::discardPartials, "p2p-copy-cleanup");
+        OutputTree output = OutputTree.open(request.outputFolder(), request.overwrite(), request.resume());
+        Thread cleanup = new Thread(output::closePartials, "p2p-copy-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         // Encryption is the sender's choice, known after pairing; time spent waiting for it is free.
-        try (RelayConnection relay = Pairing.connect(request.server(), code, Role.RECEIVER, listener,
+        try (RelayConnection relay = Pairing.connect(request.server(), request.access(), code, Role.RECEIVER, listener,
                 CipherWarmUp::start)) {
             return new Receiver(relay, code, output, listener).run();
         } finally {

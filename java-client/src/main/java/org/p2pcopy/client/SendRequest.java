@@ -17,17 +17,19 @@ import org.p2pcopy.client.pairing.CodeGenerator;
  * @param encrypt whether to encrypt end to end (the default); false only on links the user trusts
  * @param words the words of a new code (ignored when {@code code} is given)
  * @param compression when to compress chunks, if the receiver can decompress them
+ * @param access how to reach the relay (TLS trust, proxy)
  */
 public record SendRequest(String server, String code, List<Path> paths, boolean encrypt, int words,
-        CompressionMode compression) {
+        CompressionMode compression, RelayAccess access) {
     public SendRequest {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(compression, "compression");
+        Objects.requireNonNull(access, "access");
         paths = List.copyOf(paths);
     }
 
-    /** An encrypted transfer under the given code, compressed where that pays off. */
+    /** An encrypted transfer under the given code, compressed where that pays off, reaching the relay directly. */
     public SendRequest(String server, String code, List<Path> paths) {
-        this(server, code, paths, true, CodeGenerator.DEFAULT_WORDS, CompressionMode.AUTO);
+        this(server, code, paths, true, CodeGenerator.DEFAULT_WORDS, CompressionMode.AUTO, RelayAccess.DIRECT);
     }
 }

@@ -30,6 +30,13 @@ public interface TransferListener {
     default void progress(long bytesDone, long totalBytes) {
     }
 
+    /**
+     * A resumed transfer continues a file at {@code offset} on data the receiver held and both sides
+     * verified; the file was complete already if that is its {@code size}.
+     */
+    default void resumed(String path, long offset, long size) {
+    }
+
     /** A file passed its checks: on the receiver it is now in place under its final name. */
     default void fileVerified(String path, long size, String digestHex) {
     }

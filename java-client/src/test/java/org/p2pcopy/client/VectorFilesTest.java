@@ -26,6 +26,7 @@ class VectorFilesTest {
             Map.entry("close-codes.json", "transport.RelayCloseCodeVectorTest"),
             Map.entry("error-codes.json", "protocol.ErrorCodeVectorTest"),
             Map.entry("transfer.json", "transfer.TransferVectorTest"),
+            Map.entry("resume.json", "transfer.ResumeVectorTest"),
             Map.entry("spake2.json", "crypto.Spake2VectorTest"),
             Map.entry("handshake.json", "crypto.HandshakeVectorTest"),
             Map.entry("sealed.json", "crypto.SealedVectorTest"));

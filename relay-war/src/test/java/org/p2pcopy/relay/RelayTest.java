@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.p2pcopy.client.P2pCopy;
 import org.p2pcopy.client.ReceiveRequest;
+import org.p2pcopy.client.RelayAccess;
 import org.p2pcopy.client.SendRequest;
 import org.p2pcopy.client.TransferListener;
 import org.p2pcopy.client.TransferSummary;
@@ -271,7 +272,7 @@ class RelayTest {
         try (WsPeer holder = open(taken.room(), "send"); WsPeer squatter = open(squatted.room(), "receive")) {
             holder.expectText(WAITING);
             squatter.expectText(WAITING);
-            Future<Pairing.Paired> paired = sender.submit(() -> Pairing.connectWithNewCode(server,
+            Future<Pairing.Paired> paired = sender.submit(() -> Pairing.connectWithNewCode(server, RelayAccess.DIRECT,
                     new CodeGenerator(2, new Random(seed)), listener, () -> { }));
 
             assertEquals(expected.password(), announced.get(30, TimeUnit.SECONDS));

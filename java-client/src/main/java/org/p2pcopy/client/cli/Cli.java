@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -24,11 +25,18 @@ public final class Cli {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean interactive;
+    private final Map<String, String> environment;
 
     public Cli(PrintStream out, PrintStream err, boolean interactive) {
+        this(out, err, interactive, System.getenv());
+    }
+
+    /** @param environment where the proxy variables are read (https_proxy, no_proxy, ...) */
+    public Cli(PrintStream out, PrintStream err, boolean interactive, Map<String, String> environment) {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Runs the arguments as a command and returns the exit code. */
@@ -68,7 +76,7 @@ public final class Cli {
         String server = line.getArgList().isEmpty() ? "" : line.getArgList().get(0);
         ConsoleReporter reporter = new ConsoleReporter(out, err, server, interactive, line.hasOption(Command.QUIET));
         try {
-            command.run(line, line.getArgList(), reporter);
+            command.run(line, line.getArgList(), RelayOptions.read(line, environment, reporter), reporter);
             return 0;
         } catch (TransferException e) {
             reporter.clearProgress();

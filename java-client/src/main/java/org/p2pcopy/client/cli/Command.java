@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.p2pcopy.client.RelayAccess;
 import org.p2pcopy.client.TransferException;
 
 /** A sub-command of the command line: its options, its help, and the library call it maps onto. */
@@ -29,12 +30,17 @@ abstract class Command {
     final Options options() {
         Options options = new Options();
         ownOptions().forEach(options::addOption);
+        RelayOptions.ALL.forEach(options::addOption);
         options.addOption(QUIET);
         options.addOption(DEBUG);
         options.addOption(HELP);
         return options;
     }
 
-    /** Runs the command; {@code positional} holds the arguments that are not options. */
-    abstract void run(CommandLine line, List<String> positional, ConsoleReporter reporter) throws TransferException;
+    /**
+     * Runs the command; {@code positional} holds the arguments that are not options, {@code access}
+     * what the relay options and the environment say about reaching the relay.
+     */
+    abstract void run(CommandLine line, List<String> positional, RelayAccess access, ConsoleReporter reporter)
+            throws TransferException;
 }

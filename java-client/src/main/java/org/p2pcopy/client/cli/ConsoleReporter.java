@@ -2,6 +2,7 @@ package org.p2pcopy.client.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.p2pcopy.client.Resumption;
 import org.p2pcopy.client.TransferListener;
 import org.p2pcopy.client.TransferSummary;
 
@@ -18,6 +19,8 @@ final class ConsoleReporter implements TransferListener {
     private final boolean interactive;
     private final boolean quiet;
     private long startNanos;
+    // Bytes a resumed transfer did not have to move: they count as done but not towards the rate.
+    private long resumedBytes;
     private long lastDrawNanos;
     private boolean progressShown;
 
@@ -59,6 +62,14 @@ final class ConsoleReporter implements TransferListener {
     }
 
     @Override
+    public void resumed(String path, long offset, long size) {
+        resumedBytes += offset;
+        if (offset < size) {
+            line("continuing " + path + " after the " + Sizes.bytes(offset) + " already there, of " + Sizes.bytes(size));
+        }
+    }
+
+    @Override
     public void progress(long bytesDone, long totalBytes) {
         if (quiet || !interactive) {
             return;
@@ -69,7 +80,7 @@ final class ConsoleReporter implements TransferListener {
         }
         lastDrawNanos = now;
         double seconds = (now - startNanos) / 1e9;
-        double rate = seconds > 0 ? bytesDone / seconds : 0;
+        double rate = seconds > 0 ? (bytesDone - resumedBytes) / seconds : 0;
         String eta = rate > 0 ? Sizes.duration((totalBytes - bytesDone) / rate) : "--:--";
         int percent = totalBytes == 0 ? 100 : (int) (100 * bytesDone / totalBytes);
         err.printf(Locale.ROOT, "\r%s of %s  %3d%%  %s  ETA %s   ", Sizes.bytes(bytesDone), Sizes.bytes(totalBytes),
@@ -80,13 +91,21 @@ final class ConsoleReporter implements TransferListener {
 
     void finished(String verb, TransferSummary summary, String verified) {
         clearProgress();
+        Resumption resumed = summary.resumption();
+        long moved = summary.bytes() - resumed.bytes();
         line(String.format(Locale.ROOT, "%s %d %s (%s) in %.1f s, %s: %s", verb, summary.files(),
                 summary.files() == 1 ? "file" : "files", Sizes.bytes(summary.bytes()),
-                summary.elapsed().toNanos() / 1e9, Sizes.rate(summary.bytesPerSecond()), verified));
-        if (summary.compressed() && summary.bytes() > 0) {
+                summary.elapsed().toNanos() / 1e9, moved > 0 ? Sizes.rate(summary.bytesPerSecond()) : "all there already",
+                verified));
+        if (summary.compressed() && moved > 0) {
             line(String.format(Locale.ROOT, "compressed: %s of file data took %s on the wire, %.0f%% of the data",
-                    Sizes.bytes(summary.bytes()), Sizes.bytes(summary.wireBytes()),
-                    100.0 * summary.wireBytes() / summary.bytes()));
+                    Sizes.bytes(moved), Sizes.bytes(summary.wireBytes()), 100.0 * summary.wireBytes() / moved));
+        }
+        if (resumed.any()) {
+            line(String.format(Locale.ROOT, "resumed: %s were there already and verified (checked in %.1f s): "
+                    + "%d %s complete, %d continued, %d sent again because %s changed", Sizes.bytes(resumed.bytes()),
+                    resumed.checking().toNanos() / 1e9, resumed.complete(), resumed.complete() == 1 ? "file" : "files",
+                    resumed.continued(), resumed.restarted(), resumed.restarted() == 1 ? "it" : "they"));
         }
     }
 

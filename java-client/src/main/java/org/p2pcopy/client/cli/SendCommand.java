@@ -6,6 +6,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.P2pCopy;
+import org.p2pcopy.client.RelayAccess;
 import org.p2pcopy.client.SendRequest;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferSummary;
@@ -72,7 +73,8 @@ final class SendCommand extends Command {
     }
 
     @Override
-    void run(CommandLine line, List<String> positional, ConsoleReporter reporter) throws TransferException {
+    void run(CommandLine line, List<String> positional, RelayAccess access, ConsoleReporter reporter)
+            throws TransferException {
         if (positional.size() < 2) {
             throw new TransferException(Failure.USAGE, "send needs SERVER and at least one PATH");
         }
@@ -86,7 +88,7 @@ final class SendCommand extends Command {
         List<Path> paths = positional.subList(1, positional.size()).stream().map(Path::of).toList();
         CompressionMode compression = compression(line);
         SendRequest request = new SendRequest(server, line.getOptionValue(CODE), paths, !line.hasOption(NO_ENCRYPT),
-                words(line), compression);
+                words(line), compression, access);
         TransferSummary summary = P2pCopy.send(request, reporter);
         reporter.finished("sent", summary, "the receiver verified every chunk and file and has them in place");
     }

@@ -2,6 +2,7 @@ package org.p2pcopy.client.pairing;
 
 import java.net.URI;
 import org.p2pcopy.client.Failure;
+import org.p2pcopy.client.RelayAccess;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferListener;
 import org.p2pcopy.client.protocol.Role;
@@ -21,15 +22,15 @@ public final class Pairing {
      * Connects under the user's code and waits for the other peer, running {@code whileWaiting} if
      * this peer is the first in its room.
      */
-    public static RelayConnection connect(String server, Code code, Role role, TransferListener listener,
-            Runnable whileWaiting) throws TransferException {
+    public static RelayConnection connect(String server, RelayAccess access, Code code, Role role,
+            TransferListener listener, Runnable whileWaiting) throws TransferException {
         if (!code.hasSecret()) {
             listener.warning("the code has no '-', so the relay sees all of it and could pose as the other side; "
                     + "in codes like 7-crayon-orbit only the part before the first '-' reaches the relay");
         }
         URI endpoint = RelayAddress.endpoint(server, code.room(), role);
-        listener.status("connecting to " + endpoint);
-        RelayConnection relay = RelayConnection.open(endpoint);
+        listener.status("connecting to " + endpoint + via(access, endpoint));
+        RelayConnection relay = RelayConnection.open(endpoint, access.trust(), access.proxy());
         return awaitPeer(relay, code, role, listener, whileWaiting);
     }
 
@@ -38,15 +39,15 @@ public final class Pairing {
      * ours, and waits for the receiver. A room that is taken, or where a receiver already waits
      * (nobody can know a code that did not exist yet), is left for another number.
      */
-    public static Paired connectWithNewCode(String server, CodeGenerator generator, TransferListener listener,
-            Runnable whileWaiting) throws TransferException {
+    public static Paired connectWithNewCode(String server, RelayAccess access, CodeGenerator generator,
+            TransferListener listener, Runnable whileWaiting) throws TransferException {
         for (int attempt = 0; attempt < CodeGenerator.attempts(); attempt++) {
             Code code = generator.generate(attempt);
             URI endpoint = RelayAddress.endpoint(server, code.room(), Role.SENDER);
             if (attempt == 0) {
-                listener.status("connecting to " + endpoint);
+                listener.status("connecting to " + endpoint + via(access, endpoint));
             }
-            RelayConnection relay = RelayConnection.open(endpoint);
+            RelayConnection relay = RelayConnection.open(endpoint, access.trust(), access.proxy());
             boolean claimed = false;
             try {
                 if (relay.awaitSignal() == RelayConnection.Signal.WAITING) {
@@ -64,6 +65,12 @@ public final class Pairing {
         }
         throw new TransferException(Failure.RELAY, "found no free room on the relay after "
                 + CodeGenerator.attempts() + " attempts: is it overloaded?");
+    }
+
+    /** " through proxy:port" when a proxy is used, for the status line. */
+    private static String via(RelayAccess access, URI endpoint) {
+        java.net.InetSocketAddress proxy = access.proxy().proxyFor(endpoint);
+        return proxy == null ? "" : " through the proxy " + proxy.getHostString() + ":" + proxy.getPort();
     }
 
     private static RelayConnection awaitPeer(RelayConnection relay, Code code, Role role, TransferListener listener,

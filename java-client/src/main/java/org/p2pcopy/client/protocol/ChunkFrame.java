@@ -11,6 +11,14 @@ public record ChunkFrame(long seq, byte[] chain, ByteBuffer payload) {
     public static final int HEADER_BYTES = Long.BYTES + HashChain.LENGTH;
     public static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
     public static final int MAX_FRAME_BYTES = HEADER_BYTES + MAX_PAYLOAD_BYTES;
+
+    /**
+     * How many chunks a sender sends for the first {@code bytes} of a file: the seq of the chunk
+     * that follows them, and a file's chunk count.
+     */
+    public static long chunksIn(long bytes) {
+        return (bytes + MAX_PAYLOAD_BYTES - 1) / MAX_PAYLOAD_BYTES;
+    }
     /** Bit 63 of the seq field: the payload is compressed (real chunk numbers stay below 2^53). */
     public static final long COMPRESSED = Long.MIN_VALUE;
 

@@ -29,10 +29,7 @@ public final class HashChain {
      */
     HashChain(byte[] start) {
         this();
-        if (start.length != LENGTH) {
-            throw new IllegalArgumentException("a chain value is " + LENGTH + " bytes, not " + start.length);
-        }
-        value = start.clone();
+        resumeAt(start);
     }
 
     /** Advances over the payload's remaining bytes (the buffer's position is left unchanged). */
@@ -62,6 +59,14 @@ public final class HashChain {
 
     public void reset() {
         value = new byte[LENGTH];
+    }
+
+    /** Continues a file from a chain value reached earlier: a resumed file (docs/protocol.md §4.8). */
+    public void resumeAt(byte[] start) {
+        if (start.length != LENGTH) {
+            throw new IllegalArgumentException("a chain value is " + LENGTH + " bytes, not " + start.length);
+        }
+        value = start.clone();
     }
 
     @Override

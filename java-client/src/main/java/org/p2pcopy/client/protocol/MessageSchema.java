@@ -12,15 +12,16 @@ import java.util.Map;
  * before it is bound to a record.
  */
 final class MessageSchema {
-    enum Kind { STRING, OPTIONAL_STRING, COUNT, OPTIONAL_COUNT, BOOLEAN, STRINGS, ENTRIES }
+    enum Kind { STRING, OPTIONAL_STRING, COUNT, OPTIONAL_COUNT, BOOLEAN, STRINGS, ENTRIES, OPTIONAL_HELD }
 
     private static final Map<String, Map<String, Kind>> MEMBERS = Map.of(
             "hello", Map.of("version", Kind.COUNT, "role", Kind.STRING, "capabilities", Kind.STRINGS,
                     "spake2", Kind.STRING, "software", Kind.OPTIONAL_STRING),
             "confirm", Map.of("mac", Kind.STRING),
             "manifest", Map.of("entries", Kind.ENTRIES, "more", Kind.BOOLEAN),
-            "accept", Map.of(),
-            "file_begin", Map.of("index", Kind.COUNT, "path", Kind.STRING, "size", Kind.COUNT),
+            "accept", Map.of("resume", Kind.OPTIONAL_HELD),
+            "file_begin", Map.of("index", Kind.COUNT, "path", Kind.STRING, "size", Kind.COUNT,
+                    "offset", Kind.OPTIONAL_COUNT),
             "file_end", Map.of("index", Kind.COUNT, "chunks", Kind.COUNT, "size", Kind.COUNT, "digest", Kind.STRING),
             "end", Map.of("files", Kind.COUNT, "bytes", Kind.COUNT),
             "ack", Map.of("files", Kind.COUNT, "bytes", Kind.COUNT),
@@ -28,6 +29,9 @@ final class MessageSchema {
 
     private static final Map<String, Kind> ENTRY = Map.of("path", Kind.STRING, "kind", Kind.STRING,
             "size", Kind.OPTIONAL_COUNT);
+
+    private static final Map<String, Kind> HELD = Map.of("index", Kind.COUNT, "size", Kind.COUNT,
+            "chain", Kind.STRING);
 
     private MessageSchema() {
     }
@@ -55,7 +59,7 @@ final class MessageSchema {
     }
 
     private static void checkMember(String where, String name, JsonValue value, Kind kind) throws ProtocolException {
-        boolean optional = kind == Kind.OPTIONAL_STRING || kind == Kind.OPTIONAL_COUNT;
+        boolean optional = kind == Kind.OPTIONAL_STRING || kind == Kind.OPTIONAL_COUNT || kind == Kind.OPTIONAL_HELD;
         if (value == null && optional) {
             return;
         }
@@ -68,22 +72,25 @@ final class MessageSchema {
             case BOOLEAN -> value == JsonValue.TRUE || value == JsonValue.FALSE;
             case STRINGS -> value.getValueType() == JsonValue.ValueType.ARRAY && ((JsonArray) value).stream()
                     .allMatch(item -> item.getValueType() == JsonValue.ValueType.STRING);
-            case ENTRIES -> checkEntries(where, value);
+            case ENTRIES -> checkObjects(where + " entry", value, ENTRY);
+            case OPTIONAL_HELD -> checkObjects(where + " resume item", value, HELD);
         };
         if (!ok) {
             throw new ProtocolException(where + ": member \"" + name + "\" is not " + describe(kind));
         }
     }
 
-    private static boolean checkEntries(String where, JsonValue value) throws ProtocolException {
+    /** An array of objects whose members are {@code members}. */
+    private static boolean checkObjects(String where, JsonValue value, Map<String, Kind> members)
+            throws ProtocolException {
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
             return false;
         }
-        for (JsonValue entry : (JsonArray) value) {
-            if (entry.getValueType() != JsonValue.ValueType.OBJECT) {
+        for (JsonValue item : (JsonArray) value) {
+            if (item.getValueType() != JsonValue.ValueType.OBJECT) {
                 return false;
             }
-            checkMembers(where + " entry", (JsonObject) entry, ENTRY);
+            checkMembers(where, (JsonObject) item, members);
         }
         return true;
     }
@@ -107,6 +114,7 @@ final class MessageSchema {
             case BOOLEAN -> "true or false";
             case STRINGS -> "an array of strings";
             case ENTRIES -> "an array of entries";
+            case OPTIONAL_HELD -> "an array of {index, size, chain}";
         };
     }
 }

@@ -1,16 +1,12 @@
 package org.p2pcopy.client.transfer;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.p2pcopy.client.Failure;
@@ -27,20 +23,31 @@ import org.p2pcopy.client.protocol.ProtocolException;
  * user allowed it.
  */
 public final class OutputTree {
-    private static final String PARTIAL_SUFFIX = ".p2p-copy-part";
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final Path root;
     private final boolean overwrite;
-    private final Set<PartialFile> partials = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final boolean resume;
+    private final PartialFiles partials;
 
-    private OutputTree(Path root, boolean overwrite) {
+    private OutputTree(Path root, boolean overwrite, boolean resume) {
         this.root = root;
         this.overwrite = overwrite;
+        this.resume = resume;
+        this.partials = new PartialFiles(root);
     }
 
-    /** Checks the folder without creating it: on a wrong code nothing at all is written. */
+    /** For a transfer that starts afresh. */
     public static OutputTree open(Path folder, boolean overwrite) throws TransferException {
+        return open(folder, overwrite, false);
+    }
+
+    /**
+     * Checks the folder without creating it: on a wrong code nothing at all is written.
+     *
+     * @param overwrite whether existing files may be replaced, and partial data of an earlier
+     *     transfer discarded
+     * @param resume whether to continue from what an interrupted transfer left (docs/protocol.md §4.8)
+     */
+    public static OutputTree open(Path folder, boolean overwrite, boolean resume) throws TransferException {
         Path root = folder.toAbsolutePath().normalize();
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new TransferException(Failure.LOCAL_FILE, "the output folder " + folder + " is a file");
@@ -48,11 +55,24 @@ public final class OutputTree {
         if (Files.isDirectory(root) && !Files.isWritable(root)) {
             throw new TransferException(Failure.LOCAL_FILE, "cannot write to the output folder " + folder);
         }
-        return new OutputTree(root, overwrite);
+        return new OutputTree(root, overwrite, resume);
     }
 
     public Path root() {
         return root;
+    }
+
+    boolean resuming() {
+        return resume;
+    }
+
+    boolean overwrites() {
+        return overwrite;
+    }
+
+    /** How many unfinished files kept their verified data under a temporary name so far. */
+    int keptPartials() {
+        return partials.kept();
     }
 
     /**
@@ -78,8 +98,9 @@ public final class OutputTree {
             Path target = resolve(path);
             if (entry.isFile()) {
                 // Saturates: a hostile manifest's sizes must not wrap around to a sum that fits.
-                bytes = entry.size() > Long.MAX_VALUE - bytes ? Long.MAX_VALUE : bytes + entry.size();
-                checkFileTarget(path, target);
+                long needed = entry.size() - (resume ? heldOnDisk(entry, target) : 0);
+                bytes = needed > Long.MAX_VALUE - bytes ? Long.MAX_VALUE : bytes + needed;
+                checkFileTarget(entry, target);
             } else {
                 folders.add(path);
                 checkFolderTarget(path, target);
@@ -88,15 +109,45 @@ public final class OutputTree {
         checkSpace(bytes);
     }
 
-    private void checkFileTarget(String path, Path target) throws ProtocolException {
+    private void checkFileTarget(Entry entry, Path target) throws ProtocolException {
+        String path = entry.path();
         confine(path, target.getParent());
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new ProtocolException(ErrorCode.EXISTS, PathRules.printable(path) + " exists as a folder in "
                     + root + ", where a file is to go");
         }
-        if (!overwrite && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        if (!overwrite && Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !mayBeComplete(entry, target)) {
             throw new ProtocolException(ErrorCode.EXISTS, PathRules.printable(path) + " exists already in " + root
+                    + (resume ? " and is not of the size the sender sends" : "")
                     + " (receive with --overwrite to replace it)");
+        }
+        if (!overwrite && !resume && Files.exists(PartialFiles.nameFor(target), LinkOption.NOFOLLOW_LINKS)) {
+            throw new ProtocolException(ErrorCode.EXISTS, PathRules.printable(path) + ": data of an interrupted "
+                    + "transfer is kept in " + root + " (receive with --resume to continue it, or with --overwrite "
+                    + "to start over)");
+        }
+    }
+
+    /** A resuming receiver takes a file of the right size at the final name for an earlier run's. */
+    boolean mayBeComplete(Entry entry, Path target) {
+        try {
+            return resume && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == entry.size();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** What a resuming receiver will not need space for: a complete file, or a partial one's data. */
+    private long heldOnDisk(Entry entry, Path target) {
+        if (mayBeComplete(entry, target)) {
+            return entry.size();
+        }
+        try {
+            Path partial = PartialFiles.nameFor(target);
+            return Files.isRegularFile(partial, LinkOption.NOFOLLOW_LINKS) ? Math.min(Files.size(partial), entry.size())
+                    : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -140,25 +191,28 @@ public final class OutputTree {
         }
     }
 
-    /** Opens a new temporary file beside the final name of {@code path}. */
-    PartialFile create(String path) throws ProtocolException {
+    /**
+     * Opens the temporary file beside the final name of {@code path}, which keeps its first
+     * {@code offset} bytes (those a resumed transfer continues from) and loses any beyond.
+     */
+    PartialFile create(String path, long offset) throws ProtocolException {
+        return partials.open(path, target(path), offset);
+    }
+
+    /** Removes a partial file left beside a complete one (a receiver stopped between the two names). */
+    void removePartial(String path) throws ProtocolException {
+        partials.remove(target(path));
+    }
+
+    PartialFiles partials() {
+        return partials;
+    }
+
+    /** The final name of a manifest path, after checking that its folder stays inside the output folder. */
+    Path target(String path) throws ProtocolException {
         Path target = resolve(path);
-        Path folder = target.getParent();
-        confine(path, folder);
-        String name = "." + target.getFileName() + "." + HexFormat.of().formatHex(randomBytes()) + PARTIAL_SUFFIX;
-        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PathRules.MAX_ELEMENT_BYTES) {
-            name = "." + HexFormat.of().formatHex(randomBytes()) + PARTIAL_SUFFIX;
-        }
-        Path temporary = folder.resolve(name);
-        try {
-            FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
-            PartialFile partial = new PartialFile(path, target, temporary, channel, partials::remove);
-            partials.add(partial);
-            return partial;
-        } catch (IOException e) {
-            throw new ProtocolException(ErrorCode.IO, "cannot create a file in " + folder + ": " + e.getMessage());
-        }
+        confine(path, target.getParent());
+        return target;
     }
 
     /** Gives a verified file its final name; the last check against replacing happens here. */
@@ -213,13 +267,11 @@ public final class OutputTree {
     }
 
     /**
-     * Removes every temporary file still open: for a receiver stopped from outside (Ctrl-C), whose
-     * transfer code does not get to clean up after itself.
+     * Closes every temporary file still open, keeping what it holds: for a receiver stopped from
+     * outside (Ctrl-C), whose transfer code does not get to clean up after itself.
      */
-    public void discardPartials() {
-        for (PartialFile partial : List.copyOf(partials)) {
-            partial.close();
-        }
+    public void closePartials() {
+        partials.closeAll();
     }
 
     private Path resolve(String path) {
@@ -254,9 +306,4 @@ public final class OutputTree {
         }
     }
 
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[6];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
 }

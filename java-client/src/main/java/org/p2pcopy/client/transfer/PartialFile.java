@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * A file being received: written under a temporary name beside its final one, and moved there only
- * once verified, so that a half-received or corrupted file never carries the real name.
+ * once verified, so that a half-received or corrupted file never carries the real name. What it
+ * holds is only data that verified, so an interrupted transfer can continue from it.
  *
  * <p>The file must be on disk before the receiver acknowledges it. Left to the end, flushing a large
  * file stalls the transfer for seconds (the kernel holds gigabytes of dirty pages before it writes
@@ -35,6 +36,7 @@ final class PartialFile implements AutoCloseable {
     private final FileChannel channel;
     private final Consumer<PartialFile> onGone;
     private boolean open = true;
+    private long keptBytes;
     private long unflushed;
     private Future<?> flushing = CompletableFuture.completedFuture(null);
 
@@ -80,20 +82,35 @@ final class PartialFile implements AutoCloseable {
         open = false;
     }
 
-    /** Closes the file and removes the temporary name; nothing of it remains. */
+    /**
+     * Closes the file. An unfinished one keeps its temporary name with what was written, all of it
+     * verified, so that the transfer can be resumed (docs/protocol.md §4.8); an empty one goes.
+     */
     @Override
     public synchronized void close() {
-        onGone.accept(this);
         try {
             awaitFlush();
+        } catch (IOException e) {
+            // The data written stays; a resumed transfer checks it again before relying on it.
+        }
+        try {
             if (open) {
+                keptBytes = channel.size();
                 channel.close();
                 open = false;
+                if (keptBytes == 0) {
+                    Files.deleteIfExists(temporary);
+                }
             }
-            Files.deleteIfExists(temporary);
         } catch (IOException e) {
             // Best effort on a path that already failed: the name is recognisable as a leftover.
         }
+        onGone.accept(this);
+    }
+
+    /** How many bytes stayed under the temporary name when the file was closed unfinished. */
+    synchronized long keptBytes() {
+        return keptBytes;
     }
 
     /** Waits for the background flush; its failure (a full disk, say) is this file's failure. */

@@ -50,6 +50,8 @@ public final class Receiver {
     private final List<String> capabilities;
     // Null unless both hellos listed zstd: then a chunk marked compressed is a protocol error.
     private ChunkDecompressor decompressor;
+    private final ResumeTally resumed = new ResumeTally();
+    private Holdings holdings = Holdings.NONE;
     private long bytesDone;
     private long wireBytes;
     private long totalBytes;
@@ -80,11 +82,24 @@ public final class Receiver {
         }
         try {
             return transfer(negotiated);
+        } catch (TransferException e) {
+            throw withResumeHint(e);
         } finally {
             if (decompressor != null) {
                 decompressor.close();
             }
         }
+    }
+
+    /** A transfer that stopped with data kept tells how to continue it. */
+    private TransferException withResumeHint(TransferException e) {
+        int kept = output.keptPartials();
+        if (kept == 0) {
+            return e;
+        }
+        return new TransferException(e.failure(), e.getMessage() + "; the verified part of " + kept
+                + (kept == 1 ? " file stays" : " files stays") + " in " + output.root()
+                + ": receive again with --resume to continue", e);
     }
 
     private TransferSummary transfer(Conversation.Negotiated negotiated) throws TransferException {
@@ -104,10 +119,15 @@ public final class Receiver {
         try {
             output.check(entries);
             output.createFolders(entries);
+            if (output.resuming()) {
+                long checking = System.nanoTime();
+                holdings = Holdings.scan(output, files, listener);
+                resumed.checkedSince(checking);
+            }
         } catch (ProtocolException e) {
             throw conversation.stop(e);
         }
-        conversation.send(new Accept());
+        conversation.send(new Accept(output.resuming() ? holdings.held() : null));
         listener.started(files.size(), entries.size() - files.size(), totalBytes);
         long start = System.nanoTime();
         try (committer) {
@@ -127,7 +147,7 @@ public final class Receiver {
         conversation.send(new Ack(files.size(), totalBytes));
         conversation.relay().flush();
         return new TransferSummary(files.size(), entries.size() - files.size(), totalBytes,
-                Duration.ofNanos(System.nanoTime() - start), wireBytes, negotiated.compressed());
+                Duration.ofNanos(System.nanoTime() - start), wireBytes, negotiated.compressed(), resumed.result());
     }
 
     private List<Entry> receiveManifest() throws TransferException {
@@ -151,36 +171,96 @@ public final class Receiver {
             throw conversation.stop(new ProtocolException("expected the start of file " + index + " ("
                     + PathRules.printable(entry.path()) + "), got " + Conversation.describe(message)));
         }
-        PartialFile file;
+        PartialFile file = null;
         try {
-            file = output.create(entry.path());
-        } catch (ProtocolException e) {
-            throw conversation.stop(e);
-        }
-        boolean handedOver = false;
-        try {
-            FileEnd end = receiveChunks(index, entry, file);
+            Holdings.Holding held = continuation(index, entry, begin.start());
+            if (held != null && held.complete()) {
+                confirmComplete(index, entry, held);
+                return;
+            }
+            chain.reset();
+            if (held != null) {
+                chain.resumeAt(held.chain());
+            }
+            file = output.create(entry.path(), begin.start());
+            FileEnd end = receiveChunks(index, entry, file, begin.start());
             String digest = HexFormat.of().formatHex(chain.value());
             if (!end.digest().equals(digest)) {
                 throw new ProtocolException(ErrorCode.INTEGRITY, PathRules.printable(entry.path())
                         + ": the file's digest does not match its chunks");
             }
-            handedOver = true;
-            committer.submit(file, entry.size(), digest);
+            PartialFile verified = file;
+            file = null;
+            committer.submit(verified, entry.size(), digest);
         } catch (ProtocolException e) {
             throw conversation.stop(e);
         } finally {
-            if (!handedOver) {
+            if (file != null) {
                 file.close();
             }
         }
     }
 
+    /**
+     * What the file continues from, as the sender decided on what this receiver listed
+     * (docs/protocol.md §4.8): null for a fresh start.
+     */
+    private Holdings.Holding continuation(int index, Entry entry, long offset) throws ProtocolException {
+        Holdings.Holding held = holdings.get(index);
+        String path = PathRules.printable(entry.path());
+        if (held == null || (offset == 0 && held.size() > 0)) {
+            if (offset != 0) {
+                throw new ProtocolException(path + ": the sender continues at byte " + offset
+                        + ", but nothing of the file was listed as held");
+            }
+            if (held != null) {
+                replaceHeld(path, held);
+            }
+            return null;
+        }
+        if (offset != held.size()) {
+            throw new ProtocolException(path + ": the sender continues at byte " + offset + ", but " + held.size()
+                    + " bytes were listed as held");
+        }
+        resumed.continuedAt(offset, entry.size());
+        bytesDone += offset;
+        listener.resumed(entry.path(), offset, entry.size());
+        return held;
+    }
+
+    /** The sender's file is not what was held: it changed on one side since the interrupted transfer. */
+    private void replaceHeld(String path, Holdings.Holding held) throws ProtocolException {
+        if (held.complete() && !output.overwrites()) {
+            throw new ProtocolException(ErrorCode.EXISTS, path + " in " + output.root() + " is not the sender's "
+                    + "file (one of them changed since); receive with --overwrite to replace it");
+        }
+        resumed.restarted();
+        listener.warning(path + (held.complete() ? " in " + output.root() + " is" : ": the data kept from the "
+                + "interrupted transfer is") + " not the sender's file (one of them changed since); receiving it "
+                + "again from the start");
+    }
+
+    /** A file that was complete already: its file_end comes at once and must carry the digest listed. */
+    private void confirmComplete(int index, Entry entry, Holdings.Holding held) throws TransferException,
+            ProtocolException {
+        Message message = conversation.receiveMessage();
+        String digest = HexFormat.of().formatHex(held.chain());
+        long chunks = ChunkFrame.chunksIn(entry.size());
+        if (!(message instanceof FileEnd end) || end.index() != index || end.chunks() != chunks
+                || end.size() != entry.size() || !end.digest().equals(digest)) {
+            throw new ProtocolException(ErrorCode.INTEGRITY, PathRules.printable(entry.path()) + ": the sender "
+                    + "skipped the file as complete here, then ended it with "
+                    + Conversation.describe(message) + " that does not match it");
+        }
+        output.removePartial(entry.path());
+        listener.fileVerified(entry.path(), entry.size(), digest);
+    }
+
     /** Writes the chunks of one file, checking each at once, and returns its file_end. */
-    private FileEnd receiveChunks(int index, Entry entry, PartialFile file) throws TransferException, ProtocolException {
-        chain.reset();
-        long seq = 0;
-        long received = 0;
+    private FileEnd receiveChunks(int index, Entry entry, PartialFile file, long offset)
+            throws TransferException, ProtocolException {
+        long seq = ChunkFrame.chunksIn(offset);
+        long received = offset;
         while (true) {
             Object next = conversation.receive();
             if (next instanceof FileEnd end) {

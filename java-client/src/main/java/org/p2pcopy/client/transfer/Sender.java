@@ -11,7 +11,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.TransferException;
 import org.p2pcopy.client.TransferListener;
@@ -29,6 +31,7 @@ import org.p2pcopy.client.protocol.ErrorCode;
 import org.p2pcopy.client.protocol.FileBegin;
 import org.p2pcopy.client.protocol.FileEnd;
 import org.p2pcopy.client.protocol.HashChain;
+import org.p2pcopy.client.protocol.Held;
 import org.p2pcopy.client.protocol.Hello;
 import org.p2pcopy.client.protocol.Manifest;
 import org.p2pcopy.client.protocol.Message;
@@ -56,7 +59,9 @@ public final class Sender {
     // With compression agreed: the compressed frames, two for the same reason; null until then.
     private ByteBuffer[] packed;
     private ChunkCompressor compressor;
+    private final ResumeTally resumed = new ResumeTally();
     private long bytesSent;
+    private boolean filesFlowing;
     private long wireBytes;
 
     /**
@@ -95,11 +100,25 @@ public final class Sender {
         }
         try {
             return transfer(negotiated);
+        } catch (TransferException e) {
+            throw withResumeHint(e);
         } finally {
             if (compressor != null) {
                 compressor.close();
             }
         }
+    }
+
+    /**
+     * A transfer cut by the peer or the connection once files flowed: the receiver keeps what
+     * verified, so the user can continue rather than start over.
+     */
+    private TransferException withResumeHint(TransferException e) {
+        if (!filesFlowing || (e.failure() != Failure.PEER && e.failure() != Failure.RELAY)) {
+            return e;
+        }
+        return new TransferException(e.failure(), e.getMessage() + "; to continue, run this send again and "
+                + "receive with --resume", e);
     }
 
     private TransferSummary transfer(Conversation.Negotiated negotiated) throws TransferException {
@@ -114,14 +133,14 @@ public final class Sender {
                     + compression.wireName() + ")");
         }
         sendManifest();
-        conversation.expect(Accept.class, "accept");
+        Accept accept = conversation.expect(Accept.class, "accept");
+        List<SourceEntry> files = sources.entries().stream().filter(entry -> !entry.isFolder()).toList();
+        Map<Long, Held> held = heldByIndex(accept.held(), files);
         listener.started(sources.files(), sources.folders(), sources.bytes());
+        filesFlowing = true;
         long start = System.nanoTime();
-        long index = 0;
-        for (SourceEntry entry : sources.entries()) {
-            if (!entry.isFolder()) {
-                sendFile(index++, entry);
-            }
+        for (int index = 0; index < files.size(); index++) {
+            sendFile(index, files.get(index), held.get((long) index));
         }
         conversation.send(new End(sources.files(), sources.bytes()));
         listener.status("waiting for the receiver to confirm");
@@ -132,7 +151,27 @@ public final class Sender {
                     + sources.bytes() + " bytes were sent"));
         }
         return new TransferSummary(sources.files(), sources.folders(), sources.bytes(),
-                Duration.ofNanos(System.nanoTime() - start), wireBytes, negotiated.compressed());
+                Duration.ofNanos(System.nanoTime() - start), wireBytes, negotiated.compressed(), resumed.result());
+    }
+
+    /** What a resuming receiver holds, after the checks of docs/protocol.md §4.8. */
+    private Map<Long, Held> heldByIndex(List<Held> list, List<SourceEntry> files) throws TransferException {
+        Map<Long, Held> held = new HashMap<>();
+        long previous = -1;
+        for (Held item : list) {
+            if (item.index() <= previous || item.index() >= files.size()) {
+                throw conversation.stop(new ProtocolException("the receiver lists file " + item.index()
+                        + " as held, out of order or not in the manifest"));
+            }
+            long size = files.get((int) item.index()).size();
+            if (item.size() % ChunkFrame.MAX_PAYLOAD_BYTES != 0 && item.size() != size) {
+                throw conversation.stop(new ProtocolException("the receiver lists " + item.size() + " bytes of file "
+                        + item.index() + " as held: neither whole chunks nor the file"));
+            }
+            held.put(item.index(), item);
+            previous = item.index();
+        }
+        return held;
     }
 
     /**
@@ -158,15 +197,16 @@ public final class Sender {
         conversation.send(new Manifest(part, false));
     }
 
-    private void sendFile(long index, SourceEntry entry) throws TransferException {
-        conversation.send(new FileBegin(index, entry.path(), entry.size()));
+    private void sendFile(long index, SourceEntry entry, Held held) throws TransferException {
         chain.reset();
         if (compressor != null) {
             compressor.startFile();
         }
-        long seq = 0;
         try (FileChannel channel = FileChannel.open(entry.file(), StandardOpenOption.READ)) {
-            long remaining = entry.size();
+            long offset = held == null ? 0 : continuation(entry, held, channel);
+            conversation.send(new FileBegin(index, entry.path(), entry.size(), offset));
+            long seq = ChunkFrame.chunksIn(offset);
+            long remaining = entry.size() - offset;
             while (remaining > 0) {
                 ByteBuffer frame = buffers[(int) (seq & 1)];
                 int length = (int) Math.min(ChunkFrame.MAX_PAYLOAD_BYTES, remaining);
@@ -188,14 +228,38 @@ public final class Sender {
             if (channel.read(ByteBuffer.allocate(1)) > 0) {
                 throw changed(entry, "it grew");
             }
+            checkUnchanged(entry);
+            conversation.send(new FileEnd(index, seq, entry.size(), HexFormat.of().formatHex(chain.value())));
         } catch (NoSuchFileException e) {
             throw changed(entry, "it was deleted");
         } catch (IOException e) {
             throw conversation.stop(ErrorCode.IO, Failure.LOCAL_FILE, "cannot read " + entry.file() + ": "
                     + e.getMessage());
         }
-        checkUnchanged(entry);
-        conversation.send(new FileEnd(index, seq, entry.size(), HexFormat.of().formatHex(chain.value())));
+    }
+
+    /**
+     * Where the file continues: after what the receiver holds if that is this file's start, with
+     * the chain and the channel positioned there; else 0, and the user is told.
+     */
+    private long continuation(SourceEntry entry, Held held, FileChannel channel) throws IOException {
+        long checking = System.nanoTime();
+        boolean same = PrefixChain.startsWith(chain, channel, entry.size(), held, buffers[0]);
+        resumed.checkedSince(checking);
+        if (same) {
+            resumed.continuedAt(held.size(), entry.size());
+            bytesSent += held.size();
+            listener.resumed(entry.path(), held.size(), entry.size());
+            return held.size();
+        }
+        chain.reset();
+        channel.position(0);
+        if (held.size() > 0) {
+            resumed.restarted();
+            listener.warning(entry.path() + " is not what the receiver kept of it (one of them changed since the "
+                    + "interrupted transfer): sending it again from the start");
+        }
+        return 0;
     }
 
     /**
@@ -259,6 +323,7 @@ public final class Sender {
 
     private TransferException changed(SourceEntry entry, String how) {
         return conversation.stop(ErrorCode.CHANGED, Failure.LOCAL_FILE, entry.path() + " changed while it was being sent ("
-                + how + "); nothing of it was kept on the other side, send it again when it is complete");
+                + how + "); send again once it is complete, the receiver with --resume to keep what arrived of the "
+                + "other files");
     }
 }

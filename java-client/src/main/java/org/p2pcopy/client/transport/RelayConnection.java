@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -47,15 +48,24 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
         this.inbox = inbox;
     }
 
+    /** Directly, trusting the system's certificate authorities. */
     public static RelayConnection open(URI endpoint) throws TransferException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        return open(endpoint, TlsTrust.system(), ProxyRoute.direct());
+    }
+
+    public static RelayConnection open(URI endpoint, TlsTrust trust, ProxyRoute proxy) throws TransferException {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).proxy(proxy.selector());
+        if (trust.context() != null) {
+            builder.sslContext(trust.context());
+        }
+        HttpClient client = builder.build();
         Inbox inbox = new Inbox();
         try {
             WebSocket socket = client.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT)
                     .buildAsync(endpoint, inbox).get(CONNECT_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
             return new RelayConnection(endpoint, client, socket, inbox);
         } catch (ExecutionException e) {
-            throw unreachable(endpoint, e.getCause());
+            throw unreachable(endpoint, proxy.proxyFor(endpoint), e.getCause());
         } catch (TimeoutException e) {
             throw new TransferException(Failure.RELAY, "the relay at " + endpoint + " did not answer within "
                     + CONNECT_TIMEOUT.toSeconds() + " s");
@@ -78,7 +88,7 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
         }
     }
 
-    private static TransferException unreachable(URI endpoint, Throwable cause) {
+    private static TransferException unreachable(URI endpoint, InetSocketAddress proxy, Throwable cause) {
         String why;
         if (cause instanceof WebSocketHandshakeException handshake) {
             int status = handshake.getResponse().statusCode();
@@ -88,13 +98,28 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
         } else if (hasCause(cause, UnresolvedAddressException.class)) {
             why = "unknown host";
         } else if (cause instanceof ConnectException) {
-            why = "connection refused: is the relay running, and is the port right?";
+            why = proxy != null ? "the proxy refused the connection: is it running, and is the port right?"
+                    : "connection refused: is the relay running, and is the port right?";
+        } else if (proxy != null && String.valueOf(cause.getMessage()).startsWith("Tunnel failed")) {
+            why = "the proxy would not open a tunnel to the relay (" + cause.getMessage() + "): it may allow "
+                    + "tunnels to port 443 only, or need a login";
         } else if (hasCause(cause, SSLException.class)) {
-            why = "TLS failed (" + cause.getMessage() + "): for a relay without TLS use ws:// or http://";
+            why = "TLS failed (" + rootMessage(cause) + "): a relay with a certificate of its own needs "
+                    + "--cacert FILE; for a relay without TLS use ws:// or http://";
         } else {
             why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         }
-        return new TransferException(Failure.RELAY, "cannot reach the relay at " + endpoint + ": " + why, cause);
+        String through = proxy == null ? "" : " through the proxy " + proxy.getHostString() + ":" + proxy.getPort();
+        return new TransferException(Failure.RELAY, "cannot reach the relay at " + endpoint + through + ": " + why,
+                cause);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

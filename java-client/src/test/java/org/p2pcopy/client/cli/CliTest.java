@@ -75,6 +75,31 @@ class CliTest {
     }
 
     @Test
+    void badRelayOptionsAreUsageErrorsOfBothCommands() throws IOException {
+        String file = Files.writeString(temp.resolve("a.txt"), "hello").toString();
+        String relay = "ws://127.0.0.1:" + closedPort();
+        for (String[] args : new String[][] {
+            {"send", relay, file, "--proxy", "socks5://proxy:1080"},
+            {"receive", relay, CODE, "--proxy", "http://user:secret@proxy:3128"},
+            {"receive", relay, CODE, "--proxy", "socks5://user:secret@proxy:1080"},
+            {"send", relay, file, "--cacert", file, "--insecure"},
+            {"receive", relay, CODE, "--cacert", temp.resolve("missing.pem").toString()},
+        }) {
+            Run run = run(args);
+            assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertFalse(run.err().contains("secret"), "the proxy password was echoed: " + run.err());
+        }
+    }
+
+    @Test
+    void insecureWarnsThatTheRelayIsNotChecked() throws IOException {
+        Run run = run("receive", "ws://127.0.0.1:" + closedPort(), CODE, "--out", temp.toString(), "--insecure");
+
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().contains("warning: --insecure"), run.err());
+    }
+
+    @Test
     void contradictoryOrOutOfRangeSendOptionsAreUsageErrors() throws IOException {
         String file = Files.writeString(temp.resolve("a.txt"), "hello").toString();
         String relay = "ws://127.0.0.1:" + closedPort();

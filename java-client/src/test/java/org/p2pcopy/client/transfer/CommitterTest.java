@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p2pcopy.client.TransferListener;
@@ -29,7 +31,7 @@ class CommitterTest {
     };
 
     private PartialFile written(OutputTree tree, String path, String content) throws Exception {
-        PartialFile file = tree.create(path);
+        PartialFile file = tree.create(path, 0);
         file.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
         return file;
     }
@@ -59,7 +61,7 @@ class CommitterTest {
     }
 
     @Test
-    void aFileThatCannotTakeItsNameFailsTheTransferAndLeavesNoTemporaryFile() throws Exception {
+    void aFileThatCannotTakeItsNameFailsTheTransferAndKeepsItsDataUnderTheTemporaryName() throws Exception {
         OutputTree tree = OutputTree.open(out, false);
         List<Entry> manifest = List.of(Entry.file("taken.txt", 3));
         tree.check(manifest);
@@ -74,7 +76,8 @@ class CommitterTest {
         assertEquals(ErrorCode.EXISTS, failure.code());
         assertEquals("someone else's", Files.readString(out.resolve("taken.txt")));
         try (var names = Files.list(out)) {
-            assertEquals(List.of(out.resolve("taken.txt")), names.toList());
+            assertEquals(Set.of(out.resolve("taken.txt"), out.resolve(".taken.txt.p2p-copy-part")),
+                    names.collect(Collectors.toSet()));
         }
         assertEquals(List.of(), verified);
     }

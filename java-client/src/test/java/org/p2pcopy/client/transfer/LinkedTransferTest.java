@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -49,17 +46,13 @@ class LinkedTransferTest {
     @TempDir
     Path temp;
 
-    /** What each side ended with: null for success, else its failure. */
-    private record Outcome(Failure sender, Failure receiver, String senderMessage, String receiverMessage) {
-    }
-
     @Test
     void anEncryptedTransferShowsTheRelayNoNameSizeChainOrContent() throws Exception {
         Path source = tree();
         Path out = temp.resolve("out");
         Link link = new Link();
 
-        Outcome outcome = transfer(link, source, CODE, CODE, true, out);
+        Peers.Outcome outcome = transfer(link, source, CODE, CODE, true, out);
 
         assertNull(outcome.sender(), outcome.senderMessage());
         assertNull(outcome.receiver(), outcome.receiverMessage());
@@ -75,7 +68,7 @@ class LinkedTransferTest {
         Path out = temp.resolve("out");
         Link link = new Link();
 
-        Outcome outcome = transfer(link, source, CODE, CODE, false, out);
+        Peers.Outcome outcome = transfer(link, source, CODE, CODE, false, out);
 
         assertNull(outcome.sender(), outcome.senderMessage());
         assertNull(outcome.receiver(), outcome.receiverMessage());
@@ -91,7 +84,7 @@ class LinkedTransferTest {
         Path out = temp.resolve("out");
         Link link = new Link();
 
-        Outcome outcome = transfer(link, source, CODE, "7-crayon-orbiT", true, out);
+        Peers.Outcome outcome = transfer(link, source, CODE, "7-crayon-orbiT", true, out);
 
         assertEquals(Failure.WRONG_CODE, outcome.sender(), outcome.senderMessage());
         assertEquals(Failure.WRONG_CODE, outcome.receiver(), outcome.receiverMessage());
@@ -110,7 +103,7 @@ class LinkedTransferTest {
         Link link = new Link().toReceiver(frame -> frame instanceof Incoming.Text text && text.text().contains("\"hello\"")
                 ? new Incoming.Text(text.text().replaceAll(",?\"" + capability + "\",?", "")) : frame);
 
-        Outcome outcome = transfer(link, source, CODE, CODE, true, out);
+        Peers.Outcome outcome = transfer(link, source, CODE, CODE, true, out);
 
         assertEquals(Failure.WRONG_CODE, outcome.sender(), outcome.senderMessage());
         assertEquals(Failure.WRONG_CODE, outcome.receiver(), outcome.receiverMessage());
@@ -125,7 +118,7 @@ class LinkedTransferTest {
         AtomicInteger binaries = new AtomicInteger();
         Link link = new Link().toReceiver(flipInBinary(binaries, 6));
 
-        Outcome outcome = transfer(link, source, CODE, CODE, true, out);
+        Peers.Outcome outcome = transfer(link, source, CODE, CODE, true, out);
 
         assertEquals(Failure.INTEGRITY, outcome.receiver(), outcome.receiverMessage());
         assertEquals(Failure.INTEGRITY, outcome.sender(), outcome.senderMessage());
@@ -143,7 +136,7 @@ class LinkedTransferTest {
         Link link = new Link().toReceiver(frame -> frame instanceof Incoming.Binary && texts.incrementAndGet() == 1
                 ? new Incoming.Text("{\"type\":\"accept\"}") : frame);
 
-        Outcome outcome = transfer(link, source, CODE, CODE, true, out);
+        Peers.Outcome outcome = transfer(link, source, CODE, CODE, true, out);
 
         assertEquals(Failure.INTEGRITY, outcome.receiver(), outcome.receiverMessage());
         assertNoPartialFiles(out);
@@ -163,7 +156,7 @@ class LinkedTransferTest {
             Link link = new Link();
             Map<String, String> digests = new ConcurrentHashMap<>();
 
-            Outcome outcome = transfer(link, source, CODE, CODE, true, mode, out, digests);
+            Peers.Outcome outcome = transfer(link, source, CODE, CODE, true, mode, out, digests);
 
             assertNull(outcome.sender(), outcome.senderMessage());
             assertNull(outcome.receiver(), outcome.receiverMessage());
@@ -197,7 +190,7 @@ class LinkedTransferTest {
             return frame;
         });
 
-        Outcome outcome = transfer(link, source, CODE, CODE, false, CompressionMode.AUTO, out, new ConcurrentHashMap<>());
+        Peers.Outcome outcome = transfer(link, source, CODE, CODE, false, CompressionMode.AUTO, out, new ConcurrentHashMap<>());
 
         assertTrue(flippedCompressed.get(), "the altered chunk was not a compressed one");
         assertEquals(Failure.INTEGRITY, outcome.receiver(), outcome.receiverMessage());
@@ -267,13 +260,13 @@ class LinkedTransferTest {
         return source;
     }
 
-    private static Outcome transfer(Link link, Path source, String senderCode, String receiverCode, boolean encrypt,
+    private static Peers.Outcome transfer(Link link, Path source, String senderCode, String receiverCode, boolean encrypt,
             Path out) throws Exception {
         return transfer(link, source, senderCode, receiverCode, encrypt, CompressionMode.AUTO, out, new ConcurrentHashMap<>());
     }
 
     /** @param digests gets each file's path under {@code out} and the digest the receiver verified */
-    private static Outcome transfer(Link link, Path source, String senderCode, String receiverCode, boolean encrypt,
+    private static Peers.Outcome transfer(Link link, Path source, String senderCode, String receiverCode, boolean encrypt,
             CompressionMode compression, Path out, Map<String, String> digests) throws Exception {
         TransferListener verified = new TransferListener() {
             @Override
@@ -281,35 +274,10 @@ class LinkedTransferTest {
                 digests.put(path, digestHex);
             }
         };
-        // A thread each: the common pool may run one task at a time on a small machine, and the two wait on each other.
-        ExecutorService peers = Executors.newFixedThreadPool(2);
-        try {
-            Future<TransferException> sender = peers.submit(() -> run(link.sender,
-                    () -> new Sender(link.sender, Code.parse(senderCode), SourceTree.scan(List.of(source),
-                            TransferListener.SILENT), encrypt, compression, TransferListener.SILENT).run()));
-            Future<TransferException> receiver = peers.submit(() -> run(link.receiver,
-                    () -> new Receiver(link.receiver, Code.parse(receiverCode), OutputTree.open(out, false),
-                            verified).run()));
-            TransferException s = sender.get();
-            TransferException r = receiver.get();
-            return new Outcome(s == null ? null : s.failure(), r == null ? null : r.failure(),
-                    s == null ? "" : s.getMessage(), r == null ? "" : r.getMessage());
-        } finally {
-            peers.shutdownNow();
-        }
-    }
-
-    private interface Side {
-        void run() throws TransferException;
-    }
-
-    private static TransferException run(Link.End end, Side side) {
-        try (end) {
-            side.run();
-            return null;
-        } catch (TransferException e) {
-            return e;
-        }
+        return Peers.run(link,
+                () -> new Sender(link.sender, Code.parse(senderCode), SourceTree.scan(List.of(source),
+                        TransferListener.SILENT), encrypt, compression, TransferListener.SILENT).run(),
+                () -> new Receiver(link.receiver, Code.parse(receiverCode), OutputTree.open(out, false), verified).run());
     }
 
     /**

@@ -144,7 +144,7 @@ class OutputTreeTest {
 
         assertEquals(ErrorCode.BAD_PATH, assertThrows(ProtocolException.class, () -> tree.createFolders(manifest))
                 .code());
-        assertEquals(ErrorCode.BAD_PATH, assertThrows(ProtocolException.class, () -> tree.create("d/x.txt")).code());
+        assertEquals(ErrorCode.BAD_PATH, assertThrows(ProtocolException.class, () -> tree.create("d/x.txt", 0)).code());
         assertEquals(before, Frames.snapshot(outside));
     }
 
@@ -161,16 +161,16 @@ class OutputTreeTest {
 
     /** Without overwrite, a file that appears after the check is not replaced, and no temporary file stays. */
     @Test
-    void aFileThatAppearsDuringTheTransferIsKept() throws Exception {
+    void aFileThatAppearsDuringTheTransferIsKeptAndSoIsTheData() throws Exception {
         OutputTree tree = OutputTree.open(out, false);
         tree.check(List.of(file("a.txt", 3)));
-        try (PartialFile partial = tree.create("a.txt")) {
+        try (PartialFile partial = tree.create("a.txt", 0)) {
             partial.write(ByteBuffer.wrap("new".getBytes(StandardCharsets.UTF_8)));
             write(out.resolve("a.txt"), "theirs");
 
             assertEquals(ErrorCode.EXISTS, assertThrows(ProtocolException.class, () -> tree.commit(partial)).code());
         }
-        assertEquals(Map.of("a.txt", hex("theirs")), Frames.snapshot(out));
+        assertEquals(Map.of("a.txt", hex("theirs"), ".a.txt.p2p-copy-part", hex("new")), Frames.snapshot(out));
     }
 
     @Test
@@ -203,7 +203,7 @@ class OutputTreeTest {
             throws ProtocolException, IOException {
         tree.check(manifest);
         tree.createFolders(manifest);
-        try (PartialFile partial = tree.create(path)) {
+        try (PartialFile partial = tree.create(path, 0)) {
             partial.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
             tree.commit(partial);
         }

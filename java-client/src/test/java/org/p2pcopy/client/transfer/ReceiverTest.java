@@ -47,7 +47,11 @@ class ReceiverTest {
     Path temp;
 
     /** What a sender sends of one file after its file_begin, and the size it announced. */
-    private record BadFile(String name, long announced, List<Incoming> frames) {
+    /** @param verified whether a chunk verified before the failure: its data is kept for a resume */
+    private record BadFile(String name, long announced, List<Incoming> frames, boolean verified) {
+        BadFile(String name, long announced, List<Incoming> frames) {
+            this(name, announced, frames, frames.size() > 1);
+        }
     }
 
     private static final List<BadFile> BAD_FILES = List.of(
@@ -64,7 +68,10 @@ class ReceiverTest {
             new BadFile("a file_end that counts a chunk too many", DATA.length,
                     List.of(chunk(0, DATA_CHAIN, DATA), text(fileEnd(2, DATA.length, DATA_CHAIN)))));
 
-    /** The receiver stops at the first bad chunk or file_end, says so, and leaves no file behind. */
+    /**
+     * The receiver stops at the first bad chunk or file_end and says so. Nothing gets the final name;
+     * only a chunk that verified stays, under the temporary name, for a resumed transfer to check.
+     */
     @TestFactory
     Stream<DynamicTest> badFilesFailIntegrity() {
         return BAD_FILES.stream().map(bad -> DynamicTest.dynamicTest(bad.name(), () -> {
@@ -78,8 +85,8 @@ class ReceiverTest {
             assertEquals(Failure.INTEGRITY, receive(sender, out).failure());
 
             Frames.assertSentError("integrity", sender);
-            // Not even a temporary file (.a.txt.*.p2p-copy-part) is left.
-            assertEquals(Map.of(), Frames.snapshot(out));
+            assertEquals(bad.verified() ? Map.of(".a.txt.p2p-copy-part", HexFormat.of().formatHex(DATA)) : Map.of(),
+                    Frames.snapshot(out));
         }));
     }
 
@@ -143,15 +150,17 @@ class ReceiverTest {
 
     /** The script ends mid-file, which the channel reports as the relay's 4002 (peer left). */
     @Test
-    void aSenderThatLeavesMidFileLeavesNoTemporaryFile() {
+    void aSenderThatLeavesMidFileLeavesTheVerifiedDataUnderTheTemporaryName() {
         Path out = temp.resolve("out");
         ScriptedChannel sender = new ScriptedChannel()
                 .whenSent(0, handshake(CODE)).whenSent(0, text(new Manifest(List.of(Entry.file(NAME, 2L * DATA.length)), false)))
                 .whenSent(0, text(new FileBegin(0, NAME, 2L * DATA.length)), chunk(0, DATA_CHAIN, DATA));
 
-        assertEquals(Failure.PEER, receive(sender, out).failure());
+        TransferException stopped = receive(sender, out);
 
-        assertEquals(Map.of(), Frames.snapshot(out));
+        assertEquals(Failure.PEER, stopped.failure());
+        assertTrue(stopped.getMessage().contains("receive again with --resume"), stopped.getMessage());
+        assertEquals(Map.of(".a.txt.p2p-copy-part", HexFormat.of().formatHex(DATA)), Frames.snapshot(out));
     }
 
     @Test
