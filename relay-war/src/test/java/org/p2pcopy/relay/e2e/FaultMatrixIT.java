@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +57,19 @@ class FaultMatrixIT extends RelayAndTree {
     static void startRelayAndMakeTree() throws Exception {
         startRelay();
         source = Trees.makeMixedTree(shared.resolve("source").resolve(TREE), TOTAL);
+    }
+
+    /**
+     * A scenario that failed midway may leave clients running, waiting for a peer; they are this
+     * JVM's children other than the relay, each with its lean JVM.
+     */
+    @AfterEach
+    void stopLeftoverClients() {
+        long relayPid = relay == null ? -1 : relay.pid();
+        ProcessHandle.current().children().filter(child -> child.pid() != relayPid).forEach(child -> {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+        });
     }
 
     @AfterAll
@@ -111,10 +125,14 @@ class FaultMatrixIT extends RelayAndTree {
             }
             default -> {
                 relay.signal(signal);
-                int relayExit = relay.exitCode();
-                // Both clients stop before the relay comes back: users retry a transfer that failed.
-                seen = exits(exitCode(sender), exitCode(receiver), relayExit);
-                relay = relay.restart();
+                try {
+                    // Both clients stop before the relay comes back: users retry a transfer that failed.
+                    seen = exits(exitCode(sender), exitCode(receiver), relay.exitCode());
+                } finally {
+                    // Whatever this scenario saw, the next ones need a relay.
+                    relay.close();
+                    relay = relay.restart();
+                }
                 expected = exits(3, 3, signal.exitCode);
             }
         }
