@@ -470,4 +470,37 @@ class PageTransferIT extends RelayAndTree {
         // The blocked load is the only error the browser shows.
         assertEquals(List.of(), page.consoleErrors().stream().filter(e -> !e.getMessage().contains("zstd.wasm")).toList());
     }
+
+    @Test
+    void aTransferFromThePageThatBrokeOffIsResumedByTheJavaClient() throws Exception {
+        Path big = source.resolve("deep/big data.bin");
+        Path out = work.resolve("out");
+        Path part = out.resolve(".big data.bin.p2p-copy-part");
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/");
+        element(page, "send-input").sendKeys(big.toAbsolutePath().toString());
+        String first = awaitCode(page);
+        ClientProcess cut = clientsOfThePage().receive("cut", first, out);
+        Clients.eventually(() -> Files.exists(part) && Files.size(part) >= 4L * 1024 * 1024,
+                () -> "nothing of the file arrived in " + out);
+        cut.kill();
+        Clients.eventually(() -> !text(page, "error").isEmpty(), () -> "the page shows no error: " + text(page, "status"));
+        long held = Files.size(part);
+        assertTrue(held < BIG, "the receiver was killed after the whole file arrived");
+
+        // The same file again, as a user would pick it after the failure: a new code, and --resume.
+        element(page, "send-input").sendKeys(big.toAbsolutePath().toString());
+        Clients.eventually(() -> !text(page, "code").isEmpty() && !text(page, "code").equals(first),
+                () -> "the page showed no new code; status: " + text(page, "status") + ", error: " + text(page, "error"));
+        ClientProcess resumed = clientsOfThePage().receive("resumed", text(page, "code"), out, "--resume");
+        Clients.assertExit(0, resumed);
+        awaitStatus(page, "verified");
+
+        assertEquals(-1L, Files.mismatch(big, out.resolve("big data.bin")));
+        assertEquals(List.of("/", "big data.bin"), Trees.relativePaths(out), "a partial file was left");
+        // Only the rest moved: the receiver verified what it held and the page continued after it.
+        assertTrue(resumed.output().lines().anyMatch(l -> l.startsWith("resumed:") && l.contains("1 continued")),
+                resumed.output());
+        assertTrue(text(page, "progress").contains("100%"), text(page, "progress"));
+    }
 }
