@@ -12,7 +12,7 @@
 #         with P2PCOPY_CHROMIUM and P2PCOPY_CHROMEDRIVER), /usr/bin/time, cmp. Nothing is downloaded.
 # Env:    P2PCOPY_BENCH_DIR (default: a new temp dir, removed after)
 #         P2PCOPY_BENCH_CONTENT (default random): random, or text: the repository's tracked sources and docs
-#         repeated to SIZE_MIB, which Zstandard level 1 shrinks to about a quarter
+#         repeated to SIZE_MIB, which Zstandard level 1 shrinks to about 30 %
 #         P2PCOPY_BENCH_COMPRESS (default auto): the sender's compression, auto, on or off (the page's
 #         Compression choice, the client's --compress)
 #         P2PCOPY_BENCH_RUNS (default send,receive,raw,steps): which runs; send and receive are the two
