@@ -3,6 +3,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -42,10 +43,18 @@ public class DevCertificate {
         keytool("-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048", "-validity",
                 String.valueOf(VALID_DAYS), "-dname", "CN=localhost", "-ext", "SAN=" + names, "-ext", "EKU=serverAuth",
                 "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", PASSWORD);
+        ownerOnly(keyStore);
         keytool("-exportcert", "-rfc", "-alias", ALIAS, "-keystore", keyStore.toString(), "-storepass", PASSWORD,
                 "-file", pem.toString());
         System.out.printf("made the relay's development certificate (%s) in %d ms: %s and %s%n", names,
                 (System.nanoTime() - start) / 1_000_000, keyStore, pem);
+    }
+
+    /** Whoever reads the key can pose as this relay; the PEM, by contrast, is for everyone. */
+    private static void ownerOnly(Path keyStore) throws IOException {
+        if (Files.getFileStore(keyStore).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(keyStore, PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
     private static boolean stillValid(Path keyStore) {

@@ -16,12 +16,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The relay over HTTPS and WSS as the README starts it: Payara Micro's HTTPS listener with the
  * self-signed certificate that the build made in {@code target/tls}. Clients that trust it with
  * {@code --cacert} transfer; clients that do not stop and say what to do; the page works over HTTPS
- * in Chromium, service worker included, with only that certificate let through.
+ * and WSS in Chromium, its service worker included, with only that certificate let through.
  */
 class TlsIT extends RelayAndTree {
     private static final Path TLS = Path.of(System.getProperty("p2pcopy.tlsDir", "target/tls"));
@@ -83,18 +84,28 @@ class TlsIT extends RelayAndTree {
     }
 
     @Test
-    void thePageWorksOverHttpsAndRegistersItsServiceWorker() throws Exception {
+    void thePageOverHttpsRegistersItsServiceWorkerAndReceivesOverWss() throws Exception {
         // Chromium lets this one key through and no other certificate error.
         String onlyTheDevKey = "--ignore-certificate-errors-spki-list=" + spkiSha256(PEM);
         try (Browser browser = Browser.start(work, List.of(onlyTheDevKey))) {
             String origin = "https://127.0.0.1:" + sslPort;
-            browser.open(origin + "/?save=download");
+            String code = newCode();
+            ClientProcess sender = clientsOver("localhost").send("sender", code, "project files/deep/big data.bin",
+                    "--cacert", PEM.toString());
+            browser.open(origin + "/?save=download#" + code);
 
             assertEquals("p2p-copy relay", browser.driver().findElement(By.tagName("h1")).getText());
             assertEquals(origin, browser.driver().findElement(By.id("relay")).getText());
             assertEquals(Boolean.TRUE, browser.script("return globalThis.isSecureContext"));
             browser.waiting().until(d -> "activated".equals(browser.script(
                     "return navigator.serviceWorker.getRegistration().then(r => r && r.active && r.active.state)")));
+            // The page joins the room over wss:// from its https:// origin and streams the file through the worker.
+            WebElement accept = browser.driver().findElement(By.id("receive-accept"));
+            browser.waiting().until(d -> accept.isDisplayed());
+            accept.click();
+            assertExit(0, sender);
+            assertEquals(-1L, Files.mismatch(source.resolve("deep/big data.bin"), browser.awaitDownload("big data.bin")));
+            assertEquals("", browser.driver().findElement(By.id("error")).getText());
             browser.assertNoConsoleErrors();
         }
     }
