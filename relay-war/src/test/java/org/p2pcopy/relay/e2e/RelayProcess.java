@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,13 +31,25 @@ final class RelayProcess implements AutoCloseable {
     }
 
     static RelayProcess start(Path workDir) throws IOException, InterruptedException {
+        return start(workDir, List.of(), List.of());
+    }
+
+    /**
+     * @param jvmOptions before {@code -jar}, such as system properties
+     * @param microOptions after Payara Micro's usual options, such as {@code --sslport}
+     */
+    static RelayProcess start(Path workDir, List<String> jvmOptions, List<String> microOptions)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = workDir.resolve("relay.log");
         Path loopbackOnly = Path.of(System.getProperty("p2pcopy.loopbackCommands", "src/test/resources/loopback.asadmin"));
-        List<String> command = List.of(javaExecutable(), "-Xmx256m", "-jar", System.getProperty("payara.microJar"),
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Xmx256m", "-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("p2pcopy.relayWar"), "--contextroot", "/", "--port", String.valueOf(port),
                 "--nohazelcast", "--disablephonehome", "--prebootcommandfile", loopbackOnly.toAbsolutePath().toString(),
-                "--rootdir", workDir.resolve("payara").toString());
+                "--rootdir", workDir.resolve("payara").toString()));
+        command.addAll(microOptions);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RelayProcess relay = new RelayProcess(process, port, log);
         relay.awaitPage();
