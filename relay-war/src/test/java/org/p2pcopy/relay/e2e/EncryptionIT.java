@@ -1,7 +1,6 @@
 package org.p2pcopy.relay.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.p2pcopy.relay.e2e.Clients.assertExit;
 
