@@ -2,7 +2,8 @@
 //
 // Bundles src/app.js and what it imports (the Java client's words.txt among them) into OUTPUT_DIR/app.js
 // and the download worker src/download/worker.js into OUTPUT_DIR/sw.js (minified, with source maps), and
-// copies src/index.html and everything under src/static/ beside it. The Maven build passes
+// copies src/index.html, zstd.wasm (the Zstandard library's, which app.js fetches from beside
+// itself) and everything under src/static/ beside it. The Maven build passes
 // target/classes/META-INF/resources, so the jar it makes is served at the relay's context root.
 import { build } from "esbuild";
 import { cp, mkdir } from "node:fs/promises";
@@ -35,6 +36,7 @@ await build({
   format: "iife",
 });
 await cp(join(src, "index.html"), join(out, "index.html"));
+await cp(join(src, "..", "node_modules", "@bokuweb", "zstd-wasm", "dist", "web", "zstd.wasm"), join(out, "zstd.wasm"));
 if (existsSync(join(src, "static"))) {
   await cp(join(src, "static"), out, { recursive: true });
 }

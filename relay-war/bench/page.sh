@@ -11,6 +11,10 @@
 # Needs:  /usr/bin/chromium and /usr/bin/chromedriver (Debian's chromium and chromium-driver; other paths
 #         with P2PCOPY_CHROMIUM and P2PCOPY_CHROMEDRIVER), /usr/bin/time, cmp. Nothing is downloaded.
 # Env:    P2PCOPY_BENCH_DIR (default: a new temp dir, removed after)
+#         P2PCOPY_BENCH_CONTENT (default random): random, or text: the repository's tracked sources and docs
+#         repeated to SIZE_MIB, which Zstandard level 1 shrinks to about 30 %
+#         P2PCOPY_BENCH_COMPRESS (default auto): the sender's compression, auto, on or off (the page's
+#         Compression choice, the client's --compress)
 #         P2PCOPY_BENCH_RUNS (default send,receive,raw,steps): which runs; send and receive are the two
 #         above, raw the browser's WebSocket alone against java-client/bench/RawPeer.java both ways (no
 #         protocol, no crypto), steps the page's per-chunk steps (read, SHA-256, AES-GCM) timed one by one
@@ -86,6 +90,7 @@ run_bench() {
     -Dp2pcopy.loopbackCommands="$test_classes/loopback.asadmin" \
     -Dp2pcopy.chromium="$chromium" -Dp2pcopy.chromedriver="$chromedriver" -DSE_OFFLINE=true \
     -Dp2pcopy.rawPeer="$root/java-client/bench/RawPeer.java" -Dp2pcopy.benchRuns="${P2PCOPY_BENCH_RUNS:-send,receive,raw,steps}" \
+    -Dp2pcopy.benchCompress="${P2PCOPY_BENCH_COMPRESS:-auto}" \
     org.p2pcopy.relay.e2e.PageBench "$@" &
   bench_pid=$!
   wait "$bench_pid"
@@ -97,6 +102,17 @@ if [ "$mode" = screenshots ]; then
 fi
 
 bytes=$((size_mib * 1024 * 1024))
-echo "preparing a ${size_mib} MiB random file in $work" >&2
-head -c "$bytes" /dev/urandom > "$work/payload.bin"
+content=${P2PCOPY_BENCH_CONTENT:-random}
+echo "preparing a ${size_mib} MiB $content file in $work" >&2
+case $content in
+  random) head -c "$bytes" /dev/urandom > "$work/payload.bin" ;;
+  text)
+    git -C "$root" ls-files -z -- '*.java' '*.js' '*.md' '*.html' '*.xml' '*.sh' \
+      | (cd "$root" && xargs -0 cat) > "$work/corpus.txt"
+    : > "$work/payload.bin"
+    while [ "$(stat -c %s "$work/payload.bin")" -lt "$bytes" ]; do cat "$work/corpus.txt" >> "$work/payload.bin"; done
+    truncate -s "$bytes" "$work/payload.bin"
+    rm "$work/corpus.txt" ;;
+  *) echo "P2PCOPY_BENCH_CONTENT is random or text, not $content" >&2; exit 2 ;;
+esac
 run_bench bench "$work" "$work/payload.bin"

@@ -2,6 +2,7 @@
 // word list of new codes included (the Java client's, read as text).
 import wordsText from '../../java-client/src/main/resources/org/p2pcopy/client/pairing/words.txt';
 import { readWordList } from './protocol/code.js';
+import { fetchWasm, loadZstd } from './compression/zstd.js';
 import { streamedDownloads } from './download/downloads.js';
 import { codeFromHash, pageBase, saveMode } from './ui/place.js';
 import { setUpReceiving } from './ui/receive.js';
@@ -15,6 +16,11 @@ const base = pageBase(location);
 for (const id of ['relay', 'relay2']) {
   byId(id).textContent = base;
 }
+
+// Zstandard (zstd.wasm beside app.js) starts loading at once, so that it is there when a transfer
+// pairs; without it the page works as before, only without compression.
+const zstd = loadZstd(() => fetchWasm(new URL('zstd.wasm', import.meta.url)),
+  (e) => console.warn('no compression in this page: ' + (e?.message ?? e)));
 
 const view = new TransferView({
   section: byId('transfer'),
@@ -36,7 +42,8 @@ setUpSending({
   link: byId('link'),
   qr: byId('qr'),
   command: byId('command'),
-}, view, base, readWordList(wordsText));
+  compress: byId('send-compress'),
+}, view, base, readWordList(wordsText), zstd);
 
 const receive = setUpReceiving({
   form: byId('receive-form'),
@@ -49,7 +56,7 @@ const receive = setUpReceiving({
   resume: byId('receive-resume'),
   accept: byId('receive-accept'),
   decline: byId('receive-decline'),
-}, view, base, saving());
+}, view, base, saving(), zstd);
 
 /** How this browser saves what it receives (place.js saveMode); the download worker starts here. */
 function saving() {

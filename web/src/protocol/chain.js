@@ -11,6 +11,8 @@ export const HEADER_BYTES = 8 + CHAIN_BYTES;
 export const MAX_PAYLOAD_BYTES = 1024 * 1024;
 /** 1048616 bytes. */
 export const MAX_FRAME_BYTES = HEADER_BYTES + MAX_PAYLOAD_BYTES;
+/** Bit 63 of the seq field: the payload is a Zstandard frame (§3.3). */
+const COMPRESSED = 1n << 63n;
 /** chain(-1), and the digest of an empty file. */
 export const ZERO_CHAIN = new Uint8Array(CHAIN_BYTES);
 
@@ -88,8 +90,11 @@ export class HashChain {
   }
 }
 
-/** The frame of one chunk. `seq` is a number or a BigInt. */
-export function encodeChunk(seq, chainValue, payload) {
+/**
+ * The frame of one chunk. `seq` is a number or a BigInt; `compressed` sets bit 63: the payload is a
+ * Zstandard frame (§3.3).
+ */
+export function encodeChunk(seq, chainValue, payload, compressed = false) {
   if (chainValue.length !== CHAIN_BYTES) {
     throw new RangeError('a chain value is ' + CHAIN_BYTES + ' bytes, not ' + chainValue.length);
   }
@@ -97,14 +102,11 @@ export function encodeChunk(seq, chainValue, payload) {
     throw new RangeError('a payload is 1 to ' + MAX_PAYLOAD_BYTES + ' bytes, not ' + payload.length);
   }
   const frame = new Uint8Array(HEADER_BYTES + payload.length);
-  new DataView(frame.buffer).setBigUint64(0, toU64(seq), false);
+  new DataView(frame.buffer).setBigUint64(0, toU64(seq) | (compressed ? COMPRESSED : 0n), false);
   frame.set(chainValue, 8);
   frame.set(payload, HEADER_BYTES);
   return frame;
 }
-
-/** Bit 63 of the seq field: the payload is a Zstandard frame (docs/protocol.md §3.3). */
-const COMPRESSED = 1n << 63n;
 
 /**
  * Reads a chunk frame: {seq (BigInt, bit 63 clear), compressed (bit 63 was set), chain, payload};
@@ -128,8 +130,8 @@ export function decodeChunk(frame) {
 }
 
 /**
- * Refuses a compressed chunk: the page does not list `zstd` in its hello (it has no Zstandard
- * decoder yet), so a sender may not send it one (docs/protocol.md §3.3).
+ * Refuses a compressed chunk when `zstd` was not in both hellos: a sender may then not send one
+ * (docs/protocol.md §3.3).
  *
  * @throws {ProtocolError} code 'protocol'
  */

@@ -7,6 +7,8 @@ import { ProtocolError } from './errors.js';
 export const VERSION = 1;
 /** The capability that turns sealed frames on (§4.1, §7.3). */
 export const ENCRYPTION = 'aes-256-gcm';
+/** The capability that allows compressed chunks (§3.3): listed by a side that can decode them or will send them. */
+export const COMPRESSION = 'zstd';
 /** A control message is at most 1 MiB; counted in UTF-16 code units, as the Java client counts it. */
 export const MAX_TEXT_CHARS = 1024 * 1024;
 /** At most this many entries per manifest message (§4.2). */

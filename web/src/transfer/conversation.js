@@ -18,6 +18,7 @@ export class Conversation {
   #self;
   #secret;
   #software;
+  #agreed = [];
   #cancelled = null;
   #cancelling = Promise.resolve();
   #rejectCancelled;
@@ -81,11 +82,17 @@ export class Conversation {
       throw new ProtocolError('wrong_code', 'wrong code or tampering: the ' + this.other + ' did not prove that it '
         + 'knows the code for room ' + this.#code.room + '; check that both sides typed the same code (nothing was sent)');
     }
-    const sealed = capabilities.includes(ENCRYPTION) && hello.capabilities.includes(ENCRYPTION);
+    this.#agreed = capabilities.filter((capability) => hello.capabilities.includes(capability));
+    const sealed = this.agreed(ENCRYPTION);
     if (sealed) {
       this.#channel = await SealedChannel.create(this.#channel, this.#self, keys);
     }
     return sealed;
+  }
+
+  /** Whether both hellos listed `capability`: false before the handshake has checked them. */
+  agreed(capability) {
+    return this.#agreed.includes(capability);
   }
 
   async send(message) {

@@ -19,7 +19,8 @@
 // written, to resume: every chunk it was given had verified.) A sink may throw a ProtocolError
 // ('exists', 'no_space', 'io', 'bad_path') to stop with that code; any other error counts as `io`
 // (a QuotaExceededError as `no_space`). write() gets a view it may keep: it is not reused.
-import { ENCRYPTION } from '../protocol/codec.js';
+import { COMPRESSION, ENCRYPTION } from '../protocol/codec.js';
+import { ChunkDecoder } from '../compression/decoder.js';
 import { HashChain, decodeChunk, requireUncompressed } from '../protocol/chain.js';
 import { EXIT, ProtocolError, TransferError, printable } from '../protocol/errors.js';
 import { toHex } from '../protocol/bytes.js';
@@ -33,6 +34,9 @@ export class Receiver {
   #onOffer;
   #listener;
   #signal;
+  #zstd;
+  /** Opens compressed chunks if both hellos listed zstd, else null: they are refused. */
+  #decoder = null;
   #bytesDone = 0;
   #totalBytes = 0;
   /** What this side listed in `accept` (§4.8), by file index. */
@@ -44,11 +48,13 @@ export class Receiver {
    * @param options.onOffer async (offer) → Sink to accept, or null to decline; `offer` is
    *     {files, folders, bytes, entries: [{path, kind, size?}], encrypted}. It may throw a
    *     ProtocolError (e.g. 'exists') to refuse with that code.
+   * @param options.zstd the Zstandard library (compression/zstd.js loadZstd), or a promise of it;
+   *     null or left out: the hello does not offer zstd, and compressed chunks are refused
    * @param options.listener callbacks (listener.js): status, warning, started, progress, fileVerified
    * @param options.signal an AbortSignal: the user stops, the sender hears `cancelled`
    * @param options.secret the SPAKE2 secret, for test vectors only
    */
-  constructor(channel, code, { onOffer, listener = {}, signal, secret, software } = {}) {
+  constructor(channel, code, { onOffer, zstd = null, listener = {}, signal, secret, software } = {}) {
     if (typeof onOffer !== 'function') {
       throw new TypeError('a receiver needs onOffer, which accepts or declines what the sender offers');
     }
@@ -56,6 +62,7 @@ export class Receiver {
     this.#onOffer = onOffer;
     this.#listener = listenerOf(listener);
     this.#signal = signal;
+    this.#zstd = zstd;
   }
 
   /**
@@ -70,8 +77,13 @@ export class Receiver {
 
   async #run() {
     const conversation = this.#conversation;
-    // A receiver always offers encryption: whether it is used is the sender's choice, made known here.
-    const sealed = await conversation.handshake([ENCRYPTION]);
+    // A receiver always offers encryption, and compression if it can decode: whether they are used
+    // is the sender's choice, made known here.
+    const zstd = await this.#zstd;
+    const sealed = await conversation.handshake(zstd !== null ? [ENCRYPTION, COMPRESSION] : [ENCRYPTION]);
+    if (conversation.agreed(COMPRESSION)) {
+      this.#decoder = new ChunkDecoder(zstd);
+    }
     if (sealed) {
       this.#listener.status('code confirmed by the sender; end-to-end encrypted (SPAKE2, AES-256-GCM)');
     } else {
@@ -206,6 +218,15 @@ export class Receiver {
     }
   }
 
+  /** The decoded payload of a compressed chunk of a file with `remaining` bytes still to come. */
+  #decode(chunk, path, remaining) {
+    try {
+      return this.#decoder.decode(chunk.payload, remaining);
+    } catch (e) {
+      throw new ProtocolError(e.code, path + ': chunk ' + chunk.seq + ': ' + e.message);
+    }
+  }
+
   /** Writes the chunks of one file, checking each at once, and returns its file_end. */
   async #receiveChunks(index, entry, file, chain, offset) {
     const path = printable(entry.path);
@@ -225,20 +246,24 @@ export class Receiver {
         return next;
       }
       const chunk = decodeChunk(next);
-      requireUncompressed(chunk, path);
+      if (this.#decoder === null) {
+        requireUncompressed(chunk, path);
+      }
       if (chunk.seq !== chain.nextSeq) {
         throw new ProtocolError('integrity', path + ': chunk ' + chunk.seq + ' arrived where chunk ' + chain.nextSeq
           + ' was due');
       }
-      if (received + chunk.payload.length > entry.size) {
+      // The chain, the sizes and the file take the decoded bytes (§3.3).
+      const payload = chunk.compressed ? this.#decode(chunk, path, entry.size - received) : chunk.payload;
+      if (received + payload.length > entry.size) {
         throw new ProtocolError('integrity', path + ': more bytes arrived than the ' + entry.size + ' announced');
       }
-      if (!(await chain.accepts(chunk))) {
+      if (!(await chain.accepts({ seq: chunk.seq, chain: chunk.chain, payload }))) {
         throw new ProtocolError('integrity', path + ': chunk ' + chunk.seq + ' does not match its checksum chain');
       }
-      await sinkCall(() => file.write(chunk.payload), entry.path);
-      received += chunk.payload.length;
-      this.#bytesDone += chunk.payload.length;
+      await sinkCall(() => file.write(payload), entry.path);
+      received += payload.length;
+      this.#bytesDone += payload.length;
       this.#listener.progress(this.#bytesDone, this.#totalBytes);
     }
   }

@@ -1,7 +1,8 @@
 // The sending side of a transfer (docs/protocol.md §4), as the Java client's Sender: handshake,
 // manifest, every file as chunks of 1 MiB with their running hash, end, and then it waits for the
 // receiver's acknowledgement, without which it does not succeed.
-import { ENCRYPTION } from '../protocol/codec.js';
+import { COMPRESSION, ENCRYPTION } from '../protocol/codec.js';
+import { COMPRESSION_MODES, ChunkEncoder } from '../compression/encoder.js';
 import { encodeChunk } from '../protocol/chain.js';
 import { ProtocolError, printable } from '../protocol/errors.js';
 import { toHex } from '../protocol/bytes.js';
@@ -18,7 +19,13 @@ export class Sender {
   #encrypt;
   #listener;
   #signal;
+  #compress;
+  #zstd;
+  /** Compresses chunks if both hellos listed zstd, else null. */
+  #encoder = null;
   #bytesSent = 0;
+  /** What the chunks of file data took on the wire, compressed or not. */
+  #wireBytes = 0;
 
   /**
    * @param channel the relay connection, paired (relay.js connect)
@@ -26,14 +33,23 @@ export class Sender {
    * @param source what to send: createSourceTree's result, or the entries to give it
    * @param options.encrypt false only when the user turned encryption off: names, sizes and
    *     contents then cross the relay in clear, and the receiver is told so
+   * @param options.compress 'auto', 'on' or 'off' (COMPRESSION_MODES), as `send --compress`
+   * @param options.zstd the Zstandard library (compression/zstd.js loadZstd), or a promise of it;
+   *     null or left out: chunks go raw and the hello does not offer zstd
    * @param options.listener callbacks (listener.js): status, warning, started, progress
    * @param options.signal an AbortSignal: the user stops, the receiver hears `cancelled`
    * @param options.secret the SPAKE2 secret, for test vectors only
    */
-  constructor(channel, code, source, { encrypt = true, listener = {}, signal, secret, software } = {}) {
+  constructor(channel, code, source, { encrypt = true, compress = 'auto', zstd = null, listener = {}, signal, secret,
+    software } = {}) {
+    if (!COMPRESSION_MODES.includes(compress)) {
+      throw new RangeError('compress is one of ' + COMPRESSION_MODES.join(', ') + ', not ' + compress);
+    }
     this.#tree = Array.isArray(source) ? createSourceTree(source) : source;
     this.#conversation = new Conversation(channel, code, 'sender', { secret, software });
     this.#encrypt = encrypt;
+    this.#compress = compress;
+    this.#zstd = zstd;
     this.#listener = listenerOf(listener);
     this.#signal = signal;
   }
@@ -41,7 +57,7 @@ export class Sender {
   /**
    * Runs the whole transfer and closes the connection.
    *
-   * @returns {{files, folders, bytes, encrypted, ms}} once the receiver confirmed every file
+   * @returns {{files, folders, bytes, encrypted, compressed, wireBytes, ms}} once the receiver confirmed every file
    * @throws {TransferError} with the exit code, the §3.1 code if any, and a message for people
    */
   async run() {
@@ -51,7 +67,12 @@ export class Sender {
   async #run() {
     const conversation = this.#conversation;
     const tree = this.#tree;
-    const sealed = await conversation.handshake(this.#encrypt ? [ENCRYPTION] : []);
+    const zstd = this.#compress === 'off' ? null : await this.#zstd;
+    const sealed = await conversation.handshake([...(this.#encrypt ? [ENCRYPTION] : []),
+      ...(zstd !== null ? [COMPRESSION] : [])]);
+    if (conversation.agreed(COMPRESSION)) {
+      this.#encoder = new ChunkEncoder(zstd, this.#compress);
+    }
     if (sealed) {
       this.#listener.status('code confirmed by the receiver; end-to-end encrypted (SPAKE2, AES-256-GCM)');
     } else {
@@ -82,7 +103,7 @@ export class Sender {
         + ' bytes, but ' + tree.files + ' files and ' + tree.bytes + ' bytes were sent');
     }
     return { files: tree.files, folders: tree.folders, bytes: tree.bytes, encrypted: sealed,
-      ms: performance.now() - start };
+      compressed: this.#encoder !== null, wireBytes: this.#wireBytes, ms: performance.now() - start };
   }
 
   /**
@@ -114,11 +135,14 @@ export class Sender {
     // Without resuming, file_begin stays as it was before §4.8: offset 0 is left out.
     await conversation.send({ type: 'file_begin', index, path: entry.path, size: entry.size,
       offset: offset > 0 ? offset : undefined });
+    this.#encoder?.startFile();
     for await (const { seq, chain, payload } of fileChunks(this.#reader(entry), entry.size, hash)) {
-      const frame = encodeChunk(seq, chain, payload);
+      const packed = this.#encoder?.encode(payload) ?? null;
+      const frame = encodeChunk(seq, chain, packed ?? payload, packed !== null);
       await this.#checkOnReceiver();
       await conversation.sendChunk(frame);
       this.#bytesSent += payload.length;
+      this.#wireBytes += (packed ?? payload).length;
       this.#listener.progress(this.#bytesSent, this.#tree.bytes);
     }
     await conversation.send({ type: 'file_end', index, chunks: Number(hash.nextSeq), size: entry.size,

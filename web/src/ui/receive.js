@@ -21,24 +21,25 @@ const LISTED = 200;
  * @param base the relay's address
  * @param saving {mode, downloads}: mode 'folder', 'stream' or 'memory' (place.js saveMode),
  *     downloads the page's streamed downloads (download/downloads.js) for 'stream'
+ * @param zstd a promise of the Zstandard library, or of null if this page has none (compression/zstd.js)
  * @returns receive(code): starts receiving under a code, as the form does
  */
-export function setUpReceiving(elements, view, base, saving) {
+export function setUpReceiving(elements, view, base, saving, zstd) {
   elements.form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!view.busy) {
-      receive(elements.code.value, elements, view, base, saving);
+      receive(elements.code.value, elements, view, base, saving, zstd);
     }
   });
   return (code) => {
     elements.code.value = code;
     if (!view.busy) {
-      receive(code, elements, view, base, saving);
+      receive(code, elements, view, base, saving, zstd);
     }
   };
 }
 
-async function receive(typed, elements, view, base, saving) {
+async function receive(typed, elements, view, base, saving, zstd) {
   const signal = view.begin();
   elements.offer.hidden = true;
   try {
@@ -50,6 +51,7 @@ async function receive(typed, elements, view, base, saving) {
     });
     const receiver = new Receiver(relay, code, {
       signal,
+      zstd,
       listener: view.listener(),
       onOffer: (offer) => ask(offer, elements, view, saving, signal),
     });

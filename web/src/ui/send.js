@@ -6,35 +6,41 @@ import { entriesFromFiles } from '../transfer/picked.js';
 import { Sender } from '../transfer/sender.js';
 import { createSourceTree } from '../transfer/source.js';
 import { acceptDrops } from './drop.js';
-import { summary } from './format.js';
+import { formatBytes, summary } from './format.js';
 import { receiveCommand, receiveLink } from './place.js';
 import { describeFailure } from './view.js';
 import { qrSvg } from './qr.js';
 
 /**
- * @param elements {fileInput, folderInput, dropZone, panel, code, link, qr, command}
+ * @param elements {fileInput, folderInput, dropZone, panel, code, link, qr, command, compress}: compress
+ *     is the Compression choice (auto, on, off)
  * @param view the TransferView
  * @param base the relay's address (place.js pageBase)
  * @param wordList the 2048 words of new codes
+ * @param zstd a promise of the Zstandard library, or of null if this page has none (compression/zstd.js)
  */
-export function setUpSending(elements, view, base, wordList) {
+export function setUpSending(elements, view, base, wordList, zstd) {
+  zstd.then((library) => {
+    elements.compress.disabled = library === null;
+  });
+  const options = () => ({ compress: elements.compress.value, zstd });
   for (const input of [elements.fileInput, elements.folderInput]) {
     input.addEventListener('change', () => {
       const files = [...input.files];
       input.value = ''; // the same files may be picked again for another transfer
       if (files.length > 0 && !view.busy) {
-        send(Promise.resolve(entriesFromFiles(files)), elements, view, base, wordList);
+        send(Promise.resolve(entriesFromFiles(files)), elements, view, base, wordList, options());
       }
     });
   }
   acceptDrops(elements.dropZone, (entries) => {
     if (!view.busy) {
-      send(entries, elements, view, base, wordList);
+      send(entries, elements, view, base, wordList, options());
     }
   });
 }
 
-async function send(entries, elements, view, base, wordList) {
+async function send(entries, elements, view, base, wordList, { compress, zstd }) {
   const signal = view.begin();
   elements.panel.hidden = true;
   try {
@@ -53,9 +59,10 @@ async function send(entries, elements, view, base, wordList) {
         elements.panel.hidden = false;
       },
     });
-    const result = await new Sender(relay, code, tree, { signal, listener: view.listener() }).run();
+    const result = await new Sender(relay, code, tree, { signal, listener: view.listener(), compress, zstd }).run();
     view.status('done: ' + summary(result.files, result.folders, result.bytes)
-      + ' sent, and the receiver verified every file');
+      + ' sent, and the receiver verified every file'
+      + (result.compressed ? '; compressed, the file data took ' + formatBytes(result.wireBytes) + ' on the wire' : ''));
   } catch (e) {
     elements.panel.hidden = true; // the code is of no use any more
     view.status('');

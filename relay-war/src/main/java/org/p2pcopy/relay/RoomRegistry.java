@@ -1,7 +1,9 @@
 package org.p2pcopy.relay;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +26,7 @@ final class RoomRegistry {
 
     private final RelaySettings settings;
     private final Map<String, Room> rooms = new HashMap<>();
+    private boolean closing;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "p2p-copy-relay-timer");
         thread.setDaemon(true);
@@ -73,6 +76,10 @@ final class RoomRegistry {
         Peer partner;
         synchronized (peer.sendLock()) {
             synchronized (this) {
+                if (closing) {
+                    peer.close(CloseCode.GOING_AWAY, null);
+                    return;
+                }
                 Room room = rooms.computeIfAbsent(peer.room(), key -> new Room());
                 if (room.get(peer.role()) != null) {
                     peer.close(CloseCode.ROOM_TAKEN, "a " + peer.role().name().toLowerCase(java.util.Locale.ROOT)
@@ -144,7 +151,25 @@ final class RoomRegistry {
         }
     }
 
+    /**
+     * Closes every connection with "going away" as the application stops. The server would close
+     * them too, but one by one, after this: each close would reach {@link #leave} first and tell
+     * the partner, still connected, that its peer left — the wrong reason, and the wrong exit code.
+     */
     void shutdown() {
         timers.shutdownNow();
+        List<Peer> peers = new ArrayList<>();
+        synchronized (this) {
+            closing = true;
+            for (Room room : rooms.values()) {
+                for (Role role : Role.values()) {
+                    if (room.get(role) != null) {
+                        peers.add(room.get(role));
+                    }
+                }
+            }
+            rooms.clear();
+        }
+        peers.forEach(peer -> peer.close(CloseCode.GOING_AWAY, null));
     }
 }

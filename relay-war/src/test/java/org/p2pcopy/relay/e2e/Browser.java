@@ -101,6 +101,11 @@ final class Browser implements AutoCloseable {
      * @param workDir where the browser saves files ({@code downloads/}) and chromedriver writes its log
      */
     static Browser start(Path workDir) throws IOException {
+        return start(workDir, List.of());
+    }
+
+    /** The same with more command-line arguments for Chromium, after {@link #ARGUMENTS}. */
+    static Browser start(Path workDir, List<String> moreArguments) throws IOException {
         assumeInstalled();
         Path downloads = Files.createDirectories(workDir.resolve("downloads"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -112,6 +117,7 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(ARGUMENTS);
+        options.addArguments(moreArguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);

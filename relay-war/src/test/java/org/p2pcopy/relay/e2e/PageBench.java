@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Not a test (its name matches neither Surefire's nor Failsafe's patterns, so {@code mvn verify}
@@ -46,6 +47,8 @@ public final class PageBench {
     private static final String CODE = "7-page-bench";
     /** Which runs, from -Dp2pcopy.benchRuns (page.sh: P2PCOPY_BENCH_RUNS): send, receive, raw, steps. */
     private static final List<String> RUNS = List.of(System.getProperty("p2pcopy.benchRuns", "send,receive,raw,steps").split(","));
+    /** The sender's Compression (page) or --compress (client), from -Dp2pcopy.benchCompress (page.sh: P2PCOPY_BENCH_COMPRESS). */
+    private static final String COMPRESS = System.getProperty("p2pcopy.benchCompress", "auto");
     /** Set when a check failed but the run's numbers are still worth printing (a download not saved). */
     private static volatile boolean failed;
 
@@ -160,6 +163,7 @@ public final class PageBench {
         ProcessSampler sampler = track(ProcessSampler.start());
         try {
             page.open(relay.httpBase() + "/");
+            new Select(element(page, "compress")).selectByValue(COMPRESS);
             element(page, "send-input").sendKeys(payload.toString());
             until(CODE_WAIT, () -> !text(page, "code").isEmpty() || !text(page, "error").isEmpty(),
                     () -> "the page showed no code; status: " + text(page, "status"));
@@ -196,7 +200,7 @@ public final class PageBench {
         TimedClient sender = null;
         try {
             sender = TimedClient.start(payload.getParent(), "send", "send", relay.wsBase(),
-                    payload.getFileName().toString(), "--code", CODE);
+                    payload.getFileName().toString(), "--code", CODE, "--compress", COMPRESS);
             sampler.watch(relay, sender);
             page.open(relay.httpBase() + "/?save=download#" + CODE);
             until(CODE_WAIT, () -> element(page, "receive-accept").isDisplayed() || !text(page, "error").isEmpty(),
@@ -441,7 +445,8 @@ public final class PageBench {
 
     private static void print(List<Run> runs, long bytes, long relayHwmKiB) {
         String size = bytes % MIB == 0 ? bytes / MIB + " MiB" : bytes + " bytes";
-        System.out.printf(Locale.ROOT, "%n%-22s %8s %16s %16s %14s %14s%n", "run (" + size + ", encrypted)", "MB/s",
+        System.out.printf(Locale.ROOT, "%nencrypted, compression %s%n", COMPRESS);
+        System.out.printf(Locale.ROOT, "%n%-22s %8s %16s %16s %14s %14s%n", "run (" + size + ")", "MB/s",
                 "browser RSS MiB", "browser PSS MiB", "client RSS MiB", "relay RSS MiB");
         for (Run r : runs) {
             System.out.printf(Locale.ROOT, "%-22s %8.1f %16d %16d %14d %14d%n", r.name, r.mbPerSecond(),

@@ -3,10 +3,16 @@ package org.p2pcopy.relay.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The relay's page sending and receiving in headless Chromium, with the Java client (a process) or
@@ -346,5 +354,153 @@ class PageTransferIT extends RelayAndTree {
         assertTrue(code.matches("\\d+-[a-z]+-[a-z]+"), code);
         sending.assertNoConsoleErrors();
         receiving.assertNoConsoleErrors();
+    }
+
+    /** What the Java client prints after a compressed transfer: how much of the data crossed. */
+    private static final Pattern COMPRESSED = Pattern.compile("compressed: .* on the wire, (\\d+)% of the data");
+
+    /**
+     * A tree that compresses as source code and logs do, with one file of noise that does not
+     * (auto sends it raw) and an empty file; no empty folder, which a folder input leaves out.
+     */
+    private static Path textTree(Path parent) throws IOException {
+        Path root = Files.createDirectories(parent.resolve("text files"));
+        Files.createDirectories(root.resolve("logs"));
+        Files.createDirectories(root.resolve("src/main"));
+        Random random = new Random(7);
+        String[] words = {"relay", "chunk", "verified", "sender", "receiver", "folder", "bytes", "GET", "200", "ok"};
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; log.length() < 6 * 1024 * 1024 + 123; i++) {
+            log.append(String.format("2026-11-25T10:%02d:%02d.%03d INFO [worker-%d] ", i / 3600 % 60, i / 60 % 60, i % 1000,
+                    random.nextInt(8)));
+            for (int w = 0; w < 8; w++) {
+                log.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            log.append(random.nextInt(100000)).append('\n');
+        }
+        Files.writeString(root.resolve("logs/server.log"), log);
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 4000; i++) {
+            code.append("    static int method").append(i).append("(int x) {\n        return x * ").append(i % 97)
+                    .append(" + ").append(random.nextInt(1000)).append("; // größer als null\n    }\n");
+        }
+        Files.writeString(root.resolve("src/main/Main.java"), "class Main {\n" + code + "}\n", StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("README.md"), "# Text files\n\nThey shrink.\n");
+        Files.createFile(root.resolve("empty.txt"));
+        Trees.writeRandom(root.resolve("noise.bin"), 2L * 1024 * 1024 + 17, 3);
+        return root;
+    }
+
+    /** The share of the data that crossed, from the Java client's summary; fails if it printed none. */
+    private static int compressedPercent(ClientProcess client) throws IOException {
+        Matcher matcher = COMPRESSED.matcher(client.output());
+        assertTrue(matcher.find(), client + " printed no compressed: line:\n" + client.output());
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    /**
+     * The page sends {@code folder} with Compression set to {@code mode} (null: left as it is); returns
+     * the Java receiver, exited with 0, after comparing the tree it received.
+     */
+    private ClientProcess sendFolderFromThePage(Browser page, Path folder, String mode, Path out) throws Exception {
+        if (mode != null) {
+            new Select(element(page, "compress")).selectByValue(mode);
+        }
+        element(page, "send-folder-input").sendKeys(folder.toAbsolutePath().toString());
+        ClientProcess receiver = new Clients(relay.httpBase(), folder.getParent(), work).receive("receiver", awaitCode(page), out);
+        Clients.assertExit(0, receiver);
+        awaitStatus(page, "verified");
+        Trees.assertSameTree(folder, out.resolve(folder.getFileName().toString()));
+        return receiver;
+    }
+
+    @Test
+    void aTextTreeFromTheJavaClientArrivesCompressedInThePage() throws Exception {
+        Path tree = textTree(work.resolve("from java"));
+        String code = newCode();
+        ClientProcess sender = new Clients(relay.wsBase(), tree.getParent(), work).send("sender", code, "text files");
+        Browser page = receiveInThePage("download", code, sender);
+
+        Path unzipped = Zips.extract(page.awaitDownload("text files.zip"), work.resolve("unzipped"));
+        Trees.assertSameTree(tree, unzipped.resolve("text files"));
+        // The page offered zstd and decoded what came compressed: the sender counted it.
+        int percent = compressedPercent(sender);
+        assertTrue(percent < 60, sender.output());
+        page.assertNoConsoleErrors();
+    }
+
+    @Test
+    void thePageSendsATextTreeCompressedToTheJavaClient() throws Exception {
+        Path tree = textTree(work.resolve("to java"));
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/");
+        assertEquals("auto", new Select(element(page, "compress")).getFirstSelectedOption().getAttribute("value"));
+        ClientProcess receiver = sendFolderFromThePage(page, tree, "auto", work.resolve("out"));
+
+        int percent = compressedPercent(receiver);
+        assertTrue(percent < 60, receiver.output());
+        assertTrue(text(page, "status").contains("compressed"), text(page, "status"));
+        page.assertNoConsoleErrors();
+    }
+
+    @Test
+    void withCompressionOffThePageSendsEveryChunkRaw() throws Exception {
+        Path tree = textTree(work.resolve("to java"));
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/");
+        ClientProcess receiver = sendFolderFromThePage(page, tree, "off", work.resolve("out"));
+
+        assertTrue(!COMPRESSED.matcher(receiver.output()).find(), receiver.output());
+        assertTrue(!text(page, "status").contains("compressed"), text(page, "status"));
+        page.assertNoConsoleErrors();
+    }
+
+    @Test
+    void aPageThatCannotLoadZstdSendsAsBeforeWithoutCompression() throws Exception {
+        Path tree = textTree(work.resolve("to java"));
+        Browser page = browser("page");
+        ChromeDriver chrome = (ChromeDriver) page.driver();
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*zstd.wasm")));
+        page.open(relay.httpBase() + "/");
+        Clients.eventually(() -> !element(page, "compress").isEnabled(), () -> "the Compression choice stays enabled");
+        ClientProcess receiver = sendFolderFromThePage(page, tree, null, work.resolve("out"));
+
+        assertTrue(!COMPRESSED.matcher(receiver.output()).find(), receiver.output());
+        // The blocked load is the only error the browser shows.
+        assertEquals(List.of(), page.consoleErrors().stream().filter(e -> !e.getMessage().contains("zstd.wasm")).toList());
+    }
+
+    @Test
+    void aTransferFromThePageThatBrokeOffIsResumedByTheJavaClient() throws Exception {
+        Path big = source.resolve("deep/big data.bin");
+        Path out = work.resolve("out");
+        Path part = out.resolve(".big data.bin.p2p-copy-part");
+        Browser page = browser("page");
+        page.open(relay.httpBase() + "/");
+        element(page, "send-input").sendKeys(big.toAbsolutePath().toString());
+        String first = awaitCode(page);
+        ClientProcess cut = clientsOfThePage().receive("cut", first, out);
+        Clients.eventually(() -> Files.exists(part) && Files.size(part) >= 4L * 1024 * 1024,
+                () -> "nothing of the file arrived in " + out);
+        cut.kill();
+        Clients.eventually(() -> !text(page, "error").isEmpty(), () -> "the page shows no error: " + text(page, "status"));
+        long held = Files.size(part);
+        assertTrue(held < BIG, "the receiver was killed after the whole file arrived");
+
+        // The same file again, as a user would pick it after the failure: a new code, and --resume.
+        element(page, "send-input").sendKeys(big.toAbsolutePath().toString());
+        Clients.eventually(() -> !text(page, "code").isEmpty() && !text(page, "code").equals(first),
+                () -> "the page showed no new code; status: " + text(page, "status") + ", error: " + text(page, "error"));
+        ClientProcess resumed = clientsOfThePage().receive("resumed", text(page, "code"), out, "--resume");
+        Clients.assertExit(0, resumed);
+        awaitStatus(page, "verified");
+
+        assertEquals(-1L, Files.mismatch(big, out.resolve("big data.bin")));
+        assertEquals(List.of("/", "big data.bin"), Trees.relativePaths(out), "a partial file was left");
+        // Only the rest moved: the receiver verified what it held and the page continued after it.
+        assertTrue(resumed.output().lines().anyMatch(l -> l.startsWith("resumed:") && l.contains("1 continued")),
+                resumed.output());
+        assertTrue(text(page, "progress").contains("100%"), text(page, "progress"));
     }
 }

@@ -2,6 +2,7 @@ package org.p2pcopy.relay.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,12 @@ abstract class RelayAndTree {
     Path work;
 
     static void start(long bigFileBytes) throws Exception {
-        startRelay();
+        start(bigFileBytes, List.of(), List.of());
+    }
+
+    /** The same with more options for the relay (see {@link RelayProcess#start(Path, List, List)}). */
+    static void start(long bigFileBytes, List<String> jvmOptions, List<String> microOptions) throws Exception {
+        relay = RelayProcess.start(Files.createDirectories(shared.resolve("relay")), jvmOptions, microOptions);
         source = Trees.makeTree(Files.createDirectories(shared.resolve("source")), bigFileBytes);
     }
 

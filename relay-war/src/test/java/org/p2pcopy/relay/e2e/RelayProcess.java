@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,22 +21,31 @@ final class RelayProcess implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(120);
 
     private final Process process;
-    private final Path workDir;
+    private final Command command;
     private final int port;
-    /** How many relays this one's {@link #restart}s have started in {@code workDir}, itself included. */
+    /** How many relays this one's {@link #restart}s have started in its work folder, itself included. */
     private final int run;
     private final Path log;
 
-    private RelayProcess(Process process, Path workDir, int port, int run, Path log) {
+    private RelayProcess(Process process, Command command, int port, int run, Path log) {
         this.process = process;
-        this.workDir = workDir;
+        this.command = command;
         this.port = port;
         this.run = run;
         this.log = log;
     }
 
     static RelayProcess start(Path workDir) throws IOException, InterruptedException {
-        return start(workDir, freePort(), 1);
+        return start(workDir, List.of(), List.of());
+    }
+
+    /**
+     * @param jvmOptions before {@code -jar}, such as system properties
+     * @param microOptions after Payara Micro's usual options, such as {@code --sslport}
+     */
+    static RelayProcess start(Path workDir, List<String> jvmOptions, List<String> microOptions)
+            throws IOException, InterruptedException {
+        return start(new Command(workDir, jvmOptions, microOptions), freePort(), 1);
     }
 
     /**
@@ -47,23 +57,30 @@ final class RelayProcess implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException("the relay on port " + port + " still runs");
         }
-        return start(workDir, port, run + 1);
+        return start(command, port, run + 1);
     }
 
-    private static RelayProcess start(Path workDir, int port, int run) throws IOException, InterruptedException {
-        Path log = workDir.resolve("relay.log");
+    /** What a relay was started with, for its restart. */
+    private record Command(Path workDir, List<String> jvmOptions, List<String> microOptions) {
+    }
+
+    private static RelayProcess start(Command how, int port, int run) throws IOException, InterruptedException {
+        Path log = how.workDir().resolve("relay.log");
         // A runtime folder of its own each run, as Payara Micro makes one without --rootdir: one used
         // before also deploys the WAR its domain.xml remembers, and the relay then answers 404.
-        Path rootDir = workDir.resolve(run == 1 ? "payara" : "payara-" + run);
+        Path rootDir = how.workDir().resolve(run == 1 ? "payara" : "payara-" + run);
         Path loopbackOnly = Path.of(System.getProperty("p2pcopy.loopbackCommands", "src/test/resources/loopback.asadmin"));
-        List<String> command = List.of(javaExecutable(), "-Xmx256m", "-jar", System.getProperty("payara.microJar"),
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(how.jvmOptions());
+        command.addAll(List.of("-Xmx256m", "-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("p2pcopy.relayWar"), "--contextroot", "/", "--port", String.valueOf(port),
                 "--nohazelcast", "--disablephonehome", "--prebootcommandfile", loopbackOnly.toAbsolutePath().toString(),
-                "--rootdir", rootDir.toString());
+                "--rootdir", rootDir.toString()));
+        command.addAll(how.microOptions());
         // Appended to, so that a restarted relay's log still shows how the one before it ended.
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        RelayProcess relay = new RelayProcess(process, workDir, port, run, log);
+        RelayProcess relay = new RelayProcess(process, how, port, run, log);
         relay.awaitPage();
         return relay;
     }
