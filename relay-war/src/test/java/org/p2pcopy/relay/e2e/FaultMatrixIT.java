@@ -261,8 +261,9 @@ class FaultMatrixIT extends RelayAndTree {
         long started = System.nanoTime();
         ClientProcess receiver = clients.receive("receiver-resume", code, out, "--resume");
         ClientProcess sender = clients.send("sender-resume", code, tree);
-        int receiverExit = exitCode(receiver);
-        int senderExit = receiverExit == 0 ? exitCode(sender) : sender.exitCodeOrKill(15);
+        // Killed rather than failed here when they hang, so that the table and the failure show both outputs.
+        int receiverExit = receiver.exitCodeOrKill(Clients.TIMEOUT_SECONDS);
+        int senderExit = sender.exitCodeOrKill(receiverExit == 0 ? Clients.TIMEOUT_SECONDS : 15);
         return new Resume(held, partials, sender, senderExit, receiver, receiverExit, (System.nanoTime() - started) / 1e9);
     }
 
