@@ -38,7 +38,9 @@ async function transfer({ senderZstd = zstd, receiverZstd = zstd, compress, encr
   const receiver = new Receiver(link.receiver, CODE, { zstd: receiverZstd, signal, onOffer: async () => sink });
   const [sent, received] = await Promise.allSettled([sender.run(), receiver.run()]);
   const chunks = link.recorded.filter((f) => f.from === 'sender' && 'binary' in f);
-  const hellos = link.recorded.filter((f) => 'text' in f && f.text.includes('"hello"')).map((f) => JSON.parse(f.text));
+  // The two hellos cross in either order: the sender's first, whichever was recorded first.
+  const hellos = link.recorded.filter((f) => 'text' in f && f.text.includes('"hello"')).map((f) => JSON.parse(f.text))
+    .sort((a, b) => (a.role === 'sender' ? 0 : 1) - (b.role === 'sender' ? 0 : 1));
   return {
     sent: sent.value ?? sent.reason, received: received.value ?? received.reason, sink, hellos,
     compressedSeqs: encrypt ? null : chunks.map((f) => decodeChunk(f.binary)).filter((c) => c.compressed)
