@@ -1,6 +1,7 @@
 package org.p2pcopy.relay.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.p2pcopy.relay.e2e.Clients.assertExit;
 
@@ -88,13 +89,16 @@ class EncryptionIT extends RelayAndTree {
             try (Stream<Path> files = Files.walk(out)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     String name = file.getFileName().toString();
-                    assertTrue(name.startsWith(".") && name.endsWith(".p2p-copy-part"), "got its name: " + file);
-                    // The partial file of a resumable transfer: only chunks that verified, so the start of the original.
+                    boolean partial = name.startsWith(".") && name.endsWith(".p2p-copy-part");
+                    assertFalse(name.equals("big data.bin"), "the altered file got its name");
                     Path original = source.getParent().resolve(out.relativize(file.getParent()))
-                            .resolve(name.substring(1, name.length() - ".p2p-copy-part".length()));
+                            .resolve(partial ? name.substring(1, name.length() - ".p2p-copy-part".length()) : name);
+                    // Files before the altered one verified whole; the partial file of the altered one holds
+                    // only chunks that verified, so the start of the original.
                     byte[] kept = Files.readAllBytes(file);
-                    byte[] start = Arrays.copyOf(Files.readAllBytes(original), kept.length);
-                    assertTrue(Arrays.equals(start, kept), file + " holds bytes that are not the start of " + original);
+                    byte[] expected = Files.readAllBytes(original);
+                    assertTrue(Arrays.equals(partial ? Arrays.copyOf(expected, kept.length) : expected, kept),
+                            file + " is not " + (partial ? "the start of " : "") + original);
                 }
             }
         }
