@@ -12,19 +12,10 @@ import { concat, toHex } from '../src/protocol/bytes.js';
 import { chainAfter, listHeld } from '../src/transfer/resume.js';
 import { Link } from './link.js';
 import { hexOf, memorySource } from './memory.js';
+import { noise } from './texts.js';
 
 const CODE = '7-crayon-orbit';
 const MIB = 1048576;
-
-function noise(length, seed) {
-  const bytes = new Uint8Array(length);
-  let state = seed;
-  for (let i = 0; i < length; i++) {
-    state = (state * 1103515245 + 12345) >>> 0;
-    bytes[i] = state >>> 24;
-  }
-  return bytes;
-}
 
 const A = noise(2 * MIB + MIB / 2, 1);
 const B = new TextEncoder().encode('hello, world\n');

@@ -11,19 +11,10 @@ import { decodeChunk } from '../src/protocol/chain.js';
 import { Link } from './link.js';
 import { FakeFolder } from './fake-folder.js';
 import { hexOf, memorySource } from './memory.js';
+import { noise } from './texts.js';
 
 const CODE = '7-crayon-orbit';
 const MIB = 1048576;
-
-function noise(length, seed) {
-  const bytes = new Uint8Array(length);
-  let state = seed;
-  for (let i = 0; i < length; i++) {
-    state = (state * 1103515245 + 12345) >>> 0;
-    bytes[i] = state >>> 24;
-  }
-  return bytes;
-}
 
 const SMALL = new TextEncoder().encode('the small file comes first\n');
 const BIG = noise(4 * MIB + 77, 5);
