@@ -109,11 +109,31 @@ public final class TlsTrust {
         throw new GeneralSecurityException("no X.509 trust manager");
     }
 
+    /** A client's trust manager: it judges servers only, as the client never accepts connections. */
+    private abstract static class ServerTrustManager extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("the client does not accept connections");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("the client does not accept connections");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("the client does not accept connections");
+        }
+    }
+
     /**
      * Trusts a server that any of its managers trusts. Each is an extended manager (the JDK's
      * are), so the host name is checked as part of the chain, as with the default context.
      */
-    private static final class EitherTrustManager extends X509ExtendedTrustManager {
+    private static final class EitherTrustManager extends ServerTrustManager {
         private final List<X509TrustManager> managers;
 
         EitherTrustManager(List<X509TrustManager> managers) {
@@ -155,23 +175,6 @@ public final class TlsTrust {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("the client does not accept connections");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("the client does not accept connections");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("the client does not accept connections");
-        }
-
-        @Override
         public X509Certificate[] getAcceptedIssuers() {
             return managers.stream().flatMap(m -> java.util.Arrays.stream(m.getAcceptedIssuers()))
                     .toArray(X509Certificate[]::new);
@@ -179,7 +182,7 @@ public final class TlsTrust {
     }
 
     /** Checks nothing, host name included: what --insecure asks for. */
-    private static final class AnyoneTrustManager extends X509ExtendedTrustManager {
+    private static final class AnyoneTrustManager extends ServerTrustManager {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
         }
@@ -190,23 +193,6 @@ public final class TlsTrust {
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("the client does not accept connections");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("the client does not accept connections");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("the client does not accept connections");
         }
 
         @Override
