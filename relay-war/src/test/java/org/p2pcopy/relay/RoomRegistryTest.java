@@ -42,14 +42,21 @@ class RoomRegistryTest {
         }
     }
 
-    @Test
-    void aStoppingRelayTellsBothPeersItIsGoingAwayNotThatTheirPartnerLeft() {
-        RoomRegistry registry = new RoomRegistry(RelaySettings.defaults());
-        Connection sender = new Connection();
-        Connection receiver = new Connection();
+    private final RoomRegistry registry = new RoomRegistry(RelaySettings.defaults());
+    private final Connection sender = new Connection();
+    private final Connection receiver = new Connection();
+
+    /** The sender first, then the receiver: a paired room 7. Returns the sender's peer. */
+    private Peer pairInRoom7() {
         Peer sending = new Peer(sender.session(), "7", Role.SEND);
         registry.join(sending);
         registry.join(new Peer(receiver.session(), "7", Role.RECEIVE));
+        return sending;
+    }
+
+    @Test
+    void aStoppingRelayTellsBothPeersItIsGoingAwayNotThatTheirPartnerLeft() {
+        Peer sending = pairInRoom7();
 
         registry.shutdown();
         // The server then closes the connections itself, one by one.
@@ -63,12 +70,7 @@ class RoomRegistryTest {
 
     @Test
     void aPeerThatLeavesAWorkingRelayIsReportedToItsPartner() {
-        RoomRegistry registry = new RoomRegistry(RelaySettings.defaults());
-        Connection sender = new Connection();
-        Connection receiver = new Connection();
-        Peer sending = new Peer(sender.session(), "7", Role.SEND);
-        registry.join(sending);
-        registry.join(new Peer(receiver.session(), "7", Role.RECEIVE));
+        Peer sending = pairInRoom7();
 
         registry.leave(sending);
 
@@ -78,7 +80,6 @@ class RoomRegistryTest {
 
     @Test
     void aPeerArrivingAsTheRelayStopsIsTurnedAway() {
-        RoomRegistry registry = new RoomRegistry(RelaySettings.defaults());
         registry.shutdown();
         Connection late = new Connection();
 
