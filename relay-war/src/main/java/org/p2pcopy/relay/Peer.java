@@ -17,13 +17,37 @@ final class Peer {
     private final Session session;
     private final String room;
     private final Role role;
+    private final ClientAddress address;
     private final Object sendLock = new Object();
     private volatile Peer partner;
+    /** Written only by this peer's reading thread, read by the idle sweep and the log. */
+    private volatile long forwardedBytes;
+    private volatile long lastFrameNanos;
 
-    Peer(Session session, String room, Role role) {
+    Peer(Session session, String room, Role role, ClientAddress address) {
         this.session = session;
         this.room = room;
         this.role = role;
+        this.address = address;
+        this.lastFrameNanos = System.nanoTime();
+    }
+
+    ClientAddress address() {
+        return address;
+    }
+
+    /** Counts a frame of this peer's that reached its partner. Only its reading thread calls this. */
+    void forwarded(int bytes) {
+        forwardedBytes += bytes;
+        lastFrameNanos = System.nanoTime();
+    }
+
+    long forwardedBytes() {
+        return forwardedBytes;
+    }
+
+    long lastFrameNanos() {
+        return lastFrameNanos;
     }
 
     String room() {
@@ -93,6 +117,6 @@ final class Peer {
 
     @Override
     public String toString() {
-        return role.name().toLowerCase(java.util.Locale.ROOT) + "@" + room;
+        return role.noun() + "@" + room;
     }
 }

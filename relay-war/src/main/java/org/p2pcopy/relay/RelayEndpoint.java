@@ -12,71 +12,88 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * The relay: pairs one sender with one receiver per room and forwards their frames unread. One
- * instance per connection; the rooms live in {@link RoomRegistry}.
+ * instance per connection; the rooms and limits live in {@link RoomRegistry}.
  */
 @ServerEndpoint("/relay/{version}/{room}/{role}")
 public class RelayEndpoint {
     private static final Logger LOG = Logger.getLogger(RelayEndpoint.class.getName());
     private static final String PEER = "p2p-copy.peer";
-    private static final String VERSION = "v1";
-    private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_]{1,64}");
+    /** Set while the connection is counted against the relay's cap, so that it is uncounted exactly once. */
+    private static final String COUNTED = "p2p-copy.counted";
 
     @OnOpen
     public void open(Session session, @PathParam("version") String version, @PathParam("room") String room,
             @PathParam("role") String roleName) {
         session.setMaxBinaryMessageBufferSize(RelaySettings.MAX_FRAME_BYTES);
         session.setMaxTextMessageBufferSize(RelaySettings.MAX_FRAME_BYTES);
-        Role role = Role.fromPath(roleName);
-        if (!VERSION.equals(version)) {
-            refuse(session, CloseCode.UNSUPPORTED_VERSION, "this relay speaks " + VERSION);
-        } else if (role == null || !ROOM.matcher(room).matches()) {
-            refuse(session, CloseCode.BAD_REQUEST, "expected /relay/v1/ROOM/send or /relay/v1/ROOM/receive");
-        } else {
-            Peer peer = new Peer(session, room, role);
-            session.getUserProperties().put(PEER, peer);
-            RoomRegistry.instance().join(peer);
+        RoomRegistry registry = RoomRegistry.instance();
+        ClientAddress client = session.getUserPrincipal() instanceof ClientAddress known ? known : ClientAddress.UNKNOWN;
+        session.getUserProperties().put(COUNTED, Boolean.TRUE);
+        // Checked by UpgradeGate before the upgrade already, except on a server that skips filters for it.
+        Refusal refusal = EndpointPath.refusal(version, room, roleName);
+        if (refusal == null) {
+            refusal = registry.connected(client);
         }
+        if (refusal != null) {
+            refuse(session, refusal.code(), refusal.detail());
+            return;
+        }
+        Peer peer = new Peer(session, room, Role.fromPath(roleName), client);
+        session.getUserProperties().put(PEER, peer);
+        registry.join(peer);
     }
 
     @OnMessage(maxMessageSize = RelaySettings.MAX_FRAME_BYTES)
     public void binary(ByteBuffer frame, Session session) {
-        Peer partner = partnerOrRefuse(session);
-        if (partner == null) {
+        Peer peer = pairedPeerOrRefuse(session);
+        if (peer == null) {
             return;
         }
         if (frame.remaining() > RelaySettings.MAX_FRAME_BYTES) {
             refuse(session, CloseCode.FRAME_TOO_LARGE, null);
             return;
         }
+        int bytes = frame.remaining();
         try {
-            partner.sendBinary(frame);
+            peer.partner().sendBinary(frame);
         } catch (IOException e) {
             lostPartner(session, e);
+            return;
         }
+        counted(peer, bytes);
     }
 
     @OnMessage(maxMessageSize = RelaySettings.MAX_FRAME_BYTES)
     public void text(String frame, Session session) {
-        Peer partner = partnerOrRefuse(session);
-        if (partner == null) {
+        Peer peer = pairedPeerOrRefuse(session);
+        if (peer == null) {
             return;
         }
         try {
-            partner.sendText(frame);
+            peer.partner().sendText(frame);
         } catch (IOException e) {
             lostPartner(session, e);
+            return;
         }
+        // UTF-16 length: the log's byte counts are for sizing traffic, and text frames are small.
+        counted(peer, frame.length());
     }
 
     @OnClose
     public void close(Session session, CloseReason reason) {
+        if (session.getUserProperties().remove(COUNTED) != null) {
+            RoomRegistry.instance().disconnected();
+        }
         Peer peer = (Peer) session.getUserProperties().get(PEER);
         if (peer != null) {
-            RoomRegistry.instance().leave(peer);
+            int code = reason.getCloseCode().getCode();
+            if (code == CloseCode.WRONG_CODE_FROM_PEER) {
+                RoomRegistry.instance().wrongCodeReported(peer);
+            }
+            RoomRegistry.instance().leave(peer, String.valueOf(code));
         }
     }
 
@@ -85,20 +102,25 @@ public class RelayEndpoint {
         LOG.log(Level.FINE, "connection error", error);
         Peer peer = (Peer) session.getUserProperties().get(PEER);
         if (peer != null) {
-            RoomRegistry.instance().leave(peer);
+            RoomRegistry.instance().leave(peer, "connection error: " + error.getClass().getSimpleName());
         }
         if (session.isOpen()) {
             refuse(session, CloseCode.BAD_REQUEST, null);
         }
     }
 
-    private static Peer partnerOrRefuse(Session session) {
+    private static void counted(Peer peer, int bytes) {
+        peer.forwarded(bytes);
+        RelayEvents.current().forwarded(bytes);
+    }
+
+    private static Peer pairedPeerOrRefuse(Session session) {
         Peer peer = (Peer) session.getUserProperties().get(PEER);
-        Peer partner = peer == null ? null : peer.partner();
-        if (partner == null) {
+        if (peer == null || peer.partner() == null) {
             refuse(session, CloseCode.BAD_REQUEST, "frame sent before paired");
+            return null;
         }
-        return partner;
+        return peer;
     }
 
     private static void lostPartner(Session session, IOException e) {
@@ -107,6 +129,9 @@ public class RelayEndpoint {
     }
 
     private static void refuse(Session session, CloseCode code, String detail) {
+        if (code != CloseCode.PEER_LEFT) {
+            RelayEvents.current().refused(code.wireName());
+        }
         try {
             session.close(code.reason(detail));
         } catch (IOException | IllegalStateException e) {

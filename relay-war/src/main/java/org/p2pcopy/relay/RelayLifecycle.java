@@ -6,7 +6,10 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Logger;
 
-/** Reads the relay's settings when the application starts and stops its timer thread at the end. */
+/**
+ * Reads the relay's settings when the application starts and stops its timer thread at the end.
+ * Listeners start before filters, so {@link UpgradeGate} finds the settings in place.
+ */
 @WebListener
 public class RelayLifecycle implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(RelayLifecycle.class.getName());
@@ -16,8 +19,7 @@ public class RelayLifecycle implements ServletContextListener {
         ServletContext context = event.getServletContext();
         RelaySettings settings = RelaySettings.from(context::getInitParameter);
         RoomRegistry.install(new RoomRegistry(settings));
-        LOG.info(() -> "p2p-copy relay ready: peers wait at most " + settings.waitTimeout().toSeconds()
-                + " s, frames up to " + RelaySettings.MAX_FRAME_BYTES + " bytes");
+        LOG.info(() -> "p2p-copy relay ready: " + settings.describe());
     }
 
     @Override

@@ -12,6 +12,11 @@ enum Role {
         };
     }
 
+    /** The peer of this role, as the log and the close reasons name it. */
+    String noun() {
+        return this == SEND ? "sender" : "receiver";
+    }
+
     Role other() {
         return this == SEND ? RECEIVE : SEND;
     }

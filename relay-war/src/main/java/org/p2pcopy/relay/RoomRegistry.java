@@ -7,53 +7,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The open rooms: the relay's only state. A room exists while at least one of its peers is
- * connected; it pairs the first sender with the first receiver and refuses any further peer of a
- * role already present.
+ * The open rooms and the limits around them: the relay's only state. A room exists while at least
+ * one of its peers is connected; it pairs the first sender with the first receiver and refuses any
+ * further peer of a role already present.
  */
 final class RoomRegistry {
     private static final Logger LOG = Logger.getLogger(RoomRegistry.class.getName());
     static final String WAITING = "{\"relay\":\"waiting\"}";
     static final String PAIRED = "{\"relay\":\"paired\"}";
+    /** Addresses quiet for this long are forgotten by the rate limits. */
+    private static final long LIMITS_SWEEP_SECONDS = 60;
 
     private static volatile RoomRegistry instance = new RoomRegistry(RelaySettings.defaults());
 
     private final RelaySettings settings;
+    private final AddressLimits limits;
     private final Map<String, Room> rooms = new HashMap<>();
+    private int pairedRooms;
     private boolean closing;
+    private final AtomicInteger connections = new AtomicInteger();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "p2p-copy-relay-timer");
         thread.setDaemon(true);
         return thread;
     });
 
-    /** A room's two slots and the timer that drops a peer waiting alone. */
-    private static final class Room {
-        Peer sender;
-        Peer receiver;
-        ScheduledFuture<?> waitTimer;
-
-        Peer get(Role role) {
-            return role == Role.SEND ? sender : receiver;
-        }
-
-        void set(Role role, Peer peer) {
-            if (role == Role.SEND) {
-                sender = peer;
-            } else {
-                receiver = peer;
-            }
-        }
-    }
-
     RoomRegistry(RelaySettings settings) {
         this.settings = settings;
+        this.limits = new AddressLimits(settings);
+        // A quarter of the limit between sweeps: a room idles at most 25 % longer than allowed.
+        long idleSweepMillis = Math.max(250, settings.idleTimeout().toMillis() / 4);
+        timers.scheduleWithFixedDelay(this::closeIdleRooms, idleSweepMillis, idleSweepMillis, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(limits::sweep, LIMITS_SWEEP_SECONDS, LIMITS_SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     static RoomRegistry instance() {
@@ -67,6 +58,25 @@ final class RoomRegistry {
         old.shutdown();
     }
 
+    RelaySettings settings() {
+        return settings;
+    }
+
+    /**
+     * Counts a new connection and says why it must be turned away, or null. Every connection
+     * counted here must be {@link #disconnected} once, refused or not.
+     */
+    Refusal connected(ClientAddress client) {
+        if (connections.incrementAndGet() > settings.maxConnections()) {
+            return busy(client, settings.maxConnections() + " connections open");
+        }
+        return limits.admit(client);
+    }
+
+    void disconnected() {
+        connections.decrementAndGet();
+    }
+
     /**
      * Adds a peer to its room: it waits for its partner or, when the partner is there, both are
      * paired and told so. The peer's send lock is held throughout, so the signal "waiting" always
@@ -74,42 +84,63 @@ final class RoomRegistry {
      */
     void join(Peer peer) {
         Peer partner;
+        Room room;
         synchronized (peer.sendLock()) {
+            Refusal refusal = null;
             synchronized (this) {
+                room = rooms.get(peer.room());
                 if (closing) {
-                    peer.close(CloseCode.GOING_AWAY, null);
-                    return;
+                    refusal = new Refusal(CloseCode.GOING_AWAY, null);
+                } else if (room == null && rooms.size() >= settings.maxRooms()) {
+                    refusal = busy(peer.address(), settings.maxRooms() + " rooms open");
+                } else if (room != null && room.get(peer.role()) != null) {
+                    refusal = new Refusal(CloseCode.ROOM_TAKEN, "a " + peer.role().noun() + " is already in this room");
                 }
-                Room room = rooms.computeIfAbsent(peer.room(), key -> new Room());
-                if (room.get(peer.role()) != null) {
-                    peer.close(CloseCode.ROOM_TAKEN, "a " + peer.role().name().toLowerCase(java.util.Locale.ROOT)
-                            + " is already in this room");
-                    return;
-                }
-                room.set(peer.role(), peer);
-                partner = room.get(peer.role().other());
-                if (partner == null) {
-                    room.waitTimer = timers.schedule(() -> dropIfAlone(peer),
-                            settings.waitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                if (refusal == null) {
+                    if (room == null) {
+                        room = new Room(peer.room());
+                        rooms.put(peer.room(), room);
+                    }
+                    room.set(peer.role(), peer);
+                    partner = room.get(peer.role().other());
+                    if (partner == null) {
+                        room.waitTimer = timers.schedule(() -> dropIfAlone(peer),
+                                settings.waitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    } else {
+                        room.waitTimer.cancel(false);
+                        room.waitTimer = null;
+                        room.pairedNanos = System.nanoTime();
+                        pairedRooms++;
+                        peer.pairWith(partner);
+                        partner.pairWith(peer);
+                    }
                 } else {
-                    room.waitTimer.cancel(false);
-                    room.waitTimer = null;
-                    peer.pairWith(partner);
-                    partner.pairWith(peer);
+                    partner = null;
                 }
+            }
+            if (refusal != null) {
+                RelayEvents.current().refused(refusal.code().wireName());
+                peer.close(refusal.code(), refusal.detail());
+                return;
             }
             if (partner == null) {
                 signal(peer, WAITING);
                 return;
             }
         }
+        RelayEvents.current().paired();
+        RoomLog.paired(room, room.get(Role.SEND), room.get(Role.RECEIVE));
         // The waiting peer first: the newcomer only starts talking once told it is paired.
         signal(partner, PAIRED);
         signal(peer, PAIRED);
     }
 
-    /** Frees the peer's slot and tells its partner at once that it left. */
-    void leave(Peer peer) {
+    /**
+     * Frees the peer's slot and tells its partner at once that it left.
+     *
+     * @param how the peer's close code, or what ended its connection, for the log
+     */
+    void leave(Peer peer, String how) {
         Peer partner;
         synchronized (this) {
             Room room = rooms.get(peer.room());
@@ -117,13 +148,20 @@ final class RoomRegistry {
                 return;
             }
             partner = room.get(peer.role().other());
-            if (room.waitTimer != null) {
-                room.waitTimer.cancel(false);
-            }
-            rooms.remove(peer.room());
+            RoomLog.closed(room, peer.role().noun() + " left (" + how + ")");
+            remove(room);
         }
         if (partner != null) {
             partner.close(CloseCode.PEER_LEFT, null);
+        }
+    }
+
+    /** A peer closed with 4100: its partner did not know the code, and its address pays for it. */
+    void wrongCodeReported(Peer reporter) {
+        Peer suspect = reporter.partner();
+        if (suspect != null) {
+            RelayEvents.current().failedPairing();
+            limits.failedPairing(suspect.address());
         }
     }
 
@@ -131,15 +169,70 @@ final class RoomRegistry {
         return rooms.size();
     }
 
+    synchronized int pairedRooms() {
+        return pairedRooms;
+    }
+
+    int openConnections() {
+        return connections.get();
+    }
+
+    /** Whether a new peer would be admitted: the relay is not stopping nor full. */
+    synchronized boolean ready() {
+        return !closing && rooms.size() < settings.maxRooms() && connections.get() < settings.maxConnections();
+    }
+
+    private void remove(Room room) {
+        if (room.waitTimer != null) {
+            room.waitTimer.cancel(false);
+        }
+        if (room.paired()) {
+            pairedRooms--;
+        }
+        rooms.remove(room.name);
+    }
+
+    private static Refusal busy(ClientAddress client, String what) {
+        Refusal refusal = new Refusal(CloseCode.RELAY_BUSY, what + ", as many as it may; try again later");
+        LOG.fine(() -> "refused " + client + ": " + refusal.detail());
+        return refusal;
+    }
+
     private void dropIfAlone(Peer peer) {
         synchronized (this) {
             Room room = rooms.get(peer.room());
-            if (room == null || room.get(peer.role()) != peer || peer.partner() != null) {
+            if (room == null || room.get(peer.role()) != peer || room.paired()) {
                 return;
             }
-            rooms.remove(peer.room());
+            RoomLog.closed(room, "no peer came within " + settings.waitTimeout().toSeconds() + " s");
+            remove(room);
         }
+        RelayEvents.current().refused(CloseCode.WAITED_TOO_LONG.wireName());
         peer.close(CloseCode.WAITED_TOO_LONG, "no peer within " + settings.waitTimeout().toSeconds() + " s");
+    }
+
+    /**
+     * Ends paired rooms through which nothing moved within the idle limit: a peer that pairs and
+     * then holds its partner without sending would otherwise keep both connections forever.
+     */
+    private void closeIdleRooms() {
+        long now = System.nanoTime();
+        long limit = settings.idleTimeout().toNanos();
+        List<Peer> idle = new ArrayList<>();
+        synchronized (this) {
+            for (Room room : List.copyOf(rooms.values())) {
+                if (room.paired() && now - room.lastActivityNanos() > limit) {
+                    RoomLog.closed(room, "idle for " + settings.idleTimeout().toSeconds() + " s");
+                    idle.add(room.get(Role.SEND));
+                    idle.add(room.get(Role.RECEIVE));
+                    remove(room);
+                }
+            }
+        }
+        for (int room = 0; room < idle.size() / 2; room++) {
+            RelayEvents.current().refused(CloseCode.IDLE.wireName());
+        }
+        idle.forEach(peer -> peer.close(CloseCode.IDLE, "no frame within " + settings.idleTimeout().toSeconds() + " s"));
     }
 
     private static void signal(Peer peer, String signal) {
@@ -168,7 +261,11 @@ final class RoomRegistry {
                     }
                 }
             }
+            if (!rooms.isEmpty()) {
+                LOG.info("relay stopping: closing " + rooms.size() + " rooms");
+            }
             rooms.clear();
+            pairedRooms = 0;
         }
         peers.forEach(peer -> peer.close(CloseCode.GOING_AWAY, null));
     }

@@ -18,17 +18,25 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The relay's close codes are exactly those of docs/vectors/close-codes.json, no more, no fewer. */
+/**
+ * The relay's close codes are exactly those of docs/vectors/close-codes.json that the relay sends,
+ * no more, no fewer; and it knows the one a peer sends after a wrong code.
+ */
 class CloseCodeTest {
 
     @Test
     void matchesTheVectors() throws IOException {
         Map<Integer, String> relay = Arrays.stream(CloseCode.values())
                 .collect(Collectors.toMap(CloseCode::code, CloseCode::wireName, (a, b) -> a + "|" + b, TreeMap::new));
-        assertEquals(vectors(), relay);
+        assertEquals(vectors("relay"), relay);
     }
 
-    private static Map<Integer, String> vectors() throws IOException {
+    @Test
+    void knowsThePeersWrongCodeClose() throws IOException {
+        assertEquals(Map.of(CloseCode.WRONG_CODE_FROM_PEER, "wrong_code"), vectors("peer"));
+    }
+
+    private static Map<Integer, String> vectors(String by) throws IOException {
         String folder = System.getProperty("p2pcopy.vectors");
         assertNotNull(folder, "system property p2pcopy.vectors is not set");
         Path file = Path.of(folder, "close-codes.json");
@@ -37,6 +45,9 @@ class CloseCodeTest {
         try (Reader text = Files.newBufferedReader(file); JsonReader json = Json.createReader(text)) {
             for (JsonValue test : json.readObject().getJsonArray("tests")) {
                 JsonObject vector = test.asJsonObject();
+                if (!vector.getString("by").equals(by)) {
+                    continue;
+                }
                 String previous = codes.put(vector.getInt("code"), vector.getString("name"));
                 assertEquals(null, previous, "code " + vector.getInt("code") + " twice in the vectors");
             }

@@ -48,9 +48,9 @@ class RoomRegistryTest {
 
     /** The sender first, then the receiver: a paired room 7. Returns the sender's peer. */
     private Peer pairInRoom7() {
-        Peer sending = new Peer(sender.session(), "7", Role.SEND);
+        Peer sending = new Peer(sender.session(), "7", Role.SEND, ClientAddress.UNKNOWN);
         registry.join(sending);
-        registry.join(new Peer(receiver.session(), "7", Role.RECEIVE));
+        registry.join(new Peer(receiver.session(), "7", Role.RECEIVE, ClientAddress.UNKNOWN));
         return sending;
     }
 
@@ -60,7 +60,7 @@ class RoomRegistryTest {
 
         registry.shutdown();
         // The server then closes the connections itself, one by one.
-        registry.leave(sending);
+        registry.leave(sending, "1000");
 
         assertEquals(List.of(RoomRegistry.WAITING, RoomRegistry.PAIRED), sender.texts);
         assertEquals(List.of(CloseCode.GOING_AWAY.code()), sender.closes);
@@ -72,7 +72,7 @@ class RoomRegistryTest {
     void aPeerThatLeavesAWorkingRelayIsReportedToItsPartner() {
         Peer sending = pairInRoom7();
 
-        registry.leave(sending);
+        registry.leave(sending, "1000");
 
         assertEquals(List.of(CloseCode.PEER_LEFT.code()), receiver.closes);
         registry.shutdown();
@@ -83,7 +83,7 @@ class RoomRegistryTest {
         registry.shutdown();
         Connection late = new Connection();
 
-        registry.join(new Peer(late.session(), "7", Role.SEND));
+        registry.join(new Peer(late.session(), "7", Role.SEND, ClientAddress.UNKNOWN));
 
         assertEquals(List.of(CloseCode.GOING_AWAY.code()), late.closes);
         assertEquals(List.of(), late.texts);
