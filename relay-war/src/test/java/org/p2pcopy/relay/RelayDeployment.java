@@ -1,6 +1,6 @@
 package org.p2pcopy.relay;
 
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -36,16 +38,20 @@ final class RelayDeployment {
         return war(read(WEB_XML));
     }
 
-    /** The WAR with the production web.xml, but peers wait alone at most {@code seconds}. */
-    static WebArchive warWithWaitTimeout(int seconds) {
-        Pattern param = Pattern.compile(
-                "(<param-name>" + Pattern.quote(RelaySettings.WAIT_TIMEOUT_SECONDS) + "</param-name>\\s*<param-value>)"
-                        + "[^<]*(</param-value>)");
-        String original = read(WEB_XML);
-        String changed = param.matcher(original).replaceFirst("$1" + seconds + "$2");
-        // Should web.xml stop declaring the parameter, the test would silently run with the default.
-        assertNotEquals(original, changed, "web.xml no longer sets " + RelaySettings.WAIT_TIMEOUT_SECONDS);
-        return war(changed);
+    /**
+     * The WAR with the production web.xml, but with these settings (RelaySettings' names), as an
+     * operator sets them there. Each must be declared in web.xml already, so that a renamed
+     * setting cannot leave a test running silently with the default.
+     */
+    static WebArchive warWith(Map<String, String> settings) {
+        String webXml = read(WEB_XML);
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            Pattern param = Pattern.compile("(<param-name>" + Pattern.quote(setting.getKey())
+                    + "</param-name>\\s*<param-value>)[^<]*(</param-value>)");
+            assertTrue(param.matcher(webXml).find(), "web.xml does not declare " + setting.getKey());
+            webXml = param.matcher(webXml).replaceFirst("$1" + Matcher.quoteReplacement(setting.getValue()) + "$2");
+        }
+        return war(webXml);
     }
 
     private static WebArchive war(String webXml) {

@@ -8,14 +8,19 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A raw WebSocket peer of the relay (the JDK's client, no protocol of ours on top). It records every
@@ -54,12 +59,45 @@ final class WsPeer implements AutoCloseable {
     private final CompletableFuture<Void> inputClosed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private WsPeer(URI endpoint) {
-        socket = await(HTTP.newWebSocketBuilder().buildAsync(endpoint, new Recorder()));
+    private WsPeer(URI endpoint, Map<String, String> headers) {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+        headers.forEach(builder::header);
+        socket = await(builder.buildAsync(endpoint, new Recorder()));
     }
 
     static WsPeer connect(URI endpoint) {
-        return new WsPeer(endpoint);
+        return new WsPeer(endpoint, Map.of());
+    }
+
+    /** With request headers, e.g. {@code X-Forwarded-For} through a trusted proxy, or a browser's {@code Origin}. */
+    static WsPeer connect(URI endpoint, Map<String, String> headers) {
+        return new WsPeer(endpoint, headers);
+    }
+
+    /**
+     * The HTTP answer to an upgrade the relay refuses before any WebSocket exists: its status and
+     * the reason it gives in its {@code P2P-Copy-Refusal} header.
+     */
+    record Refused(int status, String reason) {
+    }
+
+    static Refused refusedUpgrade(URI endpoint, Map<String, String> headers) {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+        headers.forEach(builder::header);
+        try {
+            WebSocket accepted = builder.buildAsync(endpoint, new WebSocket.Listener() {
+            }).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            accepted.abort();
+            throw new AssertionError("the relay accepted " + endpoint);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                HttpResponse<?> response = refused.getResponse();
+                return new Refused(response.statusCode(), response.headers().firstValue("P2P-Copy-Refusal").orElse(null));
+            }
+            throw new AssertionError("the upgrade failed otherwise than by a refusal", e);
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("no answer to the upgrade", e);
+        }
     }
 
     void sendText(String text) {
