@@ -39,9 +39,11 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
     private final WebSocket socket;
     private final Inbox inbox;
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
+    private volatile int closeCode = WebSocket.NORMAL_CLOSURE;
     private boolean closed;
 
-    private RelayConnection(URI endpoint, HttpClient client, WebSocket socket, Inbox inbox) {
+    /** Tests pass a WebSocket of their own: the JDK has no server to connect to. */
+    RelayConnection(URI endpoint, HttpClient client, WebSocket socket, Inbox inbox) {
         this.endpoint = endpoint;
         this.client = client;
         this.socket = socket;
@@ -265,9 +267,15 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
         inbox.recycle(binary.data());
     }
 
+    @Override
+    public void closeAs(PeerCloseCode code) {
+        closeCode = code.code();
+    }
+
     /**
      * Closes cleanly: waits until what was sent is written, sends a close frame and waits briefly
-     * for the relay's answer, so that the last message is not lost to a reset connection.
+     * for the relay's answer, so that the last message is not lost to a reset connection. The close
+     * code is a normal closure unless {@link #closeAs} said otherwise.
      */
     @Override
     public void close() {
@@ -277,7 +285,7 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
         closed = true;
         try {
             lastSend.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            socket.sendClose(closeCode, "").get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             inbox.awaitEnd(CLOSE_TIMEOUT);
         } catch (ExecutionException | TimeoutException e) {
             // The connection is going anyway; there is nothing left to save on it.
