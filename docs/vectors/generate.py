@@ -482,19 +482,32 @@ def path_vectors():
 
 # ---- close-codes.json
 def close_code_vectors():
-    cases = [
+    relay = [
         (1001, "going_away", 3, "the relay is shutting down"),
         (1009, "frame_too_large", 3, "a frame was larger than the relay's cap"),
+        (1013, "relay_busy", 3, "the relay holds as many rooms or connections as it is allowed"),
         (4000, "bad_request", 3, "malformed endpoint path, unknown role, or a frame sent before 'paired'"),
         (4001, "room_taken", 3, "this room already has a peer with this role"),
         (4002, "peer_left", 4, "the other peer disconnected"),
         (4003, "waited_too_long", 3, "no peer came within the relay's wait limit"),
         (4004, "unsupported_version", 3, "the relay does not speak the version in the path"),
+        (4005, "too_many_connections", 3, "this address opened more connections in the last minute than the relay "
+                                          "allows"),
+        (4006, "too_many_failed_pairings", 3, "connections from this address took part in too many failed "
+                                              "pairings in the last minute"),
+        (4007, "idle", 3, "paired, but no frame crossed within the relay's idle limit"),
     ]
-    tests = [{"comment": comment, "code": code, "name": name, "exitCode": exit_code, "result": "valid"}
+    peer = [
+        (4100, "wrong_code", 7, "this peer stops because the key confirmation failed (its own check, or the "
+                                "peer's error wrong_code)"),
+    ]
+    tests = [{"comment": comment, "code": code, "name": name, "by": by, "exitCode": exit_code, "result": "valid"}
+             for by, cases in (("relay", relay), ("peer", peer))
              for code, name, exit_code, comment in cases]
-    write("close-codes.json", "Close codes the relay uses, their names and the client's exit code. Every case "
-          "is 'valid': a client closed with code exits with exitCode.", tests)
+    write("close-codes.json", "Close codes, their names, who closes with them and the exit code. Every case is "
+          "'valid': by 'relay', the relay closes a peer's connection with code and that client exits with "
+          "exitCode; by 'peer', a client that stops with exitCode for this reason closes its own connection "
+          "with code.", tests)
 
 
 # ---- error-codes.json

@@ -3,7 +3,7 @@
 // or drop frames on the way, as a hostile relay could. When one end closes, the other hears 4002,
 // as from the real relay. Not a test file itself.
 import { Inbox } from '../src/transport/inbox.js';
-import { closeError } from '../src/transport/closecodes.js';
+import { closeError, peerCloseCode } from '../src/transport/closecodes.js';
 import { EXIT, TransferError } from '../src/protocol/errors.js';
 
 const ENCODER = new TextEncoder();
@@ -27,6 +27,8 @@ export class Link {
 class LinkEnd {
   inbox = new Inbox();
   closed = false;
+  /** The close code this end would send the relay, as relay.js chooses it; null until closed. */
+  closeCode = null;
   peer = null;
 
   constructor(link, name, change, stallMs) {
@@ -70,9 +72,10 @@ class LinkEnd {
   }
 
   /** This peer is done: the relay would tell the other that it left. */
-  async close() {
+  async close(why) {
     if (!this.closed) {
       this.closed = true;
+      this.closeCode = peerCloseCode(why);
       this.inbox.end(new TransferError(EXIT.PEER, 'this side closed the connection to the relay'));
       this.peer.inbox.end(closeError(4002, 'the other peer left'));
     }

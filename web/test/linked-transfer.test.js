@@ -135,6 +135,7 @@ describe('a JS sender and a JS receiver over a link', () => {
     assert.deepEqual(await leaks(link), [], 'readable by the relay');
     assert.ok(link.recorded.slice(4).every((frame) => 'binary' in frame), 'only sealed frames after the handshake');
     assert.ok(link.sender.closed && link.receiver.closed, 'both sides closed');
+    assert.deepEqual([link.sender.closeCode, link.receiver.closeCode], [1000, 1000]);
   });
 
   it('without encryption the same check finds everything: it is able to fail', async () => {
@@ -189,6 +190,8 @@ describe('a JS sender and a JS receiver over a link', () => {
     assert.equal(result.offer, null, 'the receiver was offered nothing');
     assert.deepEqual(result.sink.calls, [], "the receiver's sink got nothing");
     assert.ok(!link.recorded.some((frame) => latin1(frame.bytes).includes(SECRET_NAME)), 'a name crossed the relay');
+    assert.deepEqual([link.sender.closeCode, link.receiver.closeCode], [4100, 4100],
+      'the relay hears of the failed pairing');
   });
 
   it('a relay that strips encryption from the hello is caught by the confirmation', async () => {

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect, openRelay } from '../src/transport/relay.js';
-import { TransferError } from '../src/protocol/errors.js';
+import { EXIT, TransferError } from '../src/protocol/errors.js';
 import { fakeWebSocket, tick } from './fake-websocket.js';
 
 const ENDPOINT = 'wss://relay.example/relay/v1/7/send';
@@ -200,6 +200,19 @@ describe('relay.js: frames', () => {
     assert.equal(ws.readyState, 3);
     await assert.rejects(relay.receive(), TransferError);
     await relay.close(); // twice is harmless
+  });
+
+  it('closes with 4100 after a wrong code, so that the relay counts a failed pairing', async () => {
+    const { relay, ws } = await paired();
+    await relay.close(new TransferError(EXIT.WRONG_CODE, 'wrong code or tampering', { code: 'wrong_code' }));
+    assert.deepEqual(ws.closeCalls, [[4100, undefined]]);
+    await assert.rejects(relay.receive(), /wrong code or tampering/);
+  });
+
+  it('closes with 1000 after any other failure', async () => {
+    const { relay, ws } = await paired();
+    await relay.close(new TransferError(EXIT.PEER, 'the receiver stopped: disk full', { code: 'no_space', byPeer: true }));
+    assert.deepEqual(ws.closeCalls, [[1000, undefined]]);
   });
 });
 

@@ -3,7 +3,7 @@
 // of frames, the way a real peer answers only what it has received; without that, a sender would
 // find the receiver's final ack while it polls between chunks. Everything the side under test
 // sends is recorded. Not a test file itself.
-import { closeError } from '../src/transport/closecodes.js';
+import { closeError, peerCloseCode } from '../src/transport/closecodes.js';
 
 export class ScriptedChannel {
   #script = [];
@@ -11,6 +11,8 @@ export class ScriptedChannel {
   /** What the side under test sent, in order: {text} or {binary} (a copy). */
   sent = [];
   closed = false;
+  /** The close code the side under test would send the relay, as relay.js chooses it; null until closed. */
+  closeCode = null;
 
   /** The peer sends `frame` ({text} or {binary}) once the side under test has sent `ownFrames` frames. */
   whenSent(ownFrames, frame) {
@@ -47,7 +49,8 @@ export class ScriptedChannel {
     return frame;
   }
 
-  async close() {
+  async close(why) {
     this.closed = true;
+    this.closeCode = peerCloseCode(why);
   }
 }

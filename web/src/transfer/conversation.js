@@ -234,13 +234,15 @@ export class Conversation {
    */
   async runToEnd(signal, body) {
     const unwatch = this.cancelOn(signal);
+    let failure;
     try {
       return await body();
     } catch (e) {
-      throw await this.failure(e);
+      failure = await this.failure(e);
+      throw failure;
     } finally {
       unwatch();
-      await this.channel.close();
+      await this.channel.close(failure); // a wrong code closes with its own code (relay.js)
     }
   }
 

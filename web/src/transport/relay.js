@@ -8,7 +8,7 @@
 //   poll() → {text} | {binary} | null (synchronously what has arrived; throws like receive)
 //   close() → Promise
 import { EXIT, TransferError } from '../protocol/errors.js';
-import { ROOM_TAKEN, closeError } from './closecodes.js';
+import { ROOM_TAKEN, closeError, peerCloseCode } from './closecodes.js';
 import { Inbox } from './inbox.js';
 import { StreamSocket } from './stream-socket.js';
 
@@ -255,7 +255,8 @@ export class RelayConnection {
 
   /**
    * Closes: what was sent goes out first (the browser sends the close frame after queued data),
-   * then waits briefly for the relay's answer. Reads after this fail with `why`.
+   * then waits briefly for the relay's answer. Reads after this fail with `why`. The close code is
+   * 1000, or 4100 when `why` is a wrong code, so that the relay counts a failed pairing (§2.3).
    */
   close(why = new TransferError(EXIT.PEER, 'this side closed the connection to the relay')) {
     if (this.#closing === null) {
@@ -263,7 +264,7 @@ export class RelayConnection {
       this.#closing = (async () => {
         await within(this.#sending, CLOSE_TIMEOUT_MS);
         if (this.#ws.readyState < CLOSING) {
-          this.#ws.close(1000);
+          this.#ws.close(peerCloseCode(why));
         }
         await within(this.#closed, CLOSE_TIMEOUT_MS);
       })();

@@ -20,6 +20,7 @@ import org.p2pcopy.client.protocol.ProtocolException;
 import org.p2pcopy.client.protocol.Role;
 import org.p2pcopy.client.transport.Incoming;
 import org.p2pcopy.client.transport.FrameChannel;
+import org.p2pcopy.client.transport.PeerCloseCode;
 import org.p2pcopy.client.transport.SealedChannel;
 
 /**
@@ -170,6 +171,7 @@ final class Conversation {
     }
 
     private TransferException peerStopped(ErrorMessage error) {
+        closeAsFor(error.errorCode());
         return new TransferException(error.errorCode().failure(), "the " + self.other().wireName() + " stopped: "
                 + org.p2pcopy.client.protocol.PathRules.printable(error.message()));
     }
@@ -179,6 +181,7 @@ final class Conversation {
      * peer is told first, so that both report the same cause.
      */
     TransferException stop(ProtocolException problem) {
+        closeAsFor(problem.code());
         try {
             relay.sendText(MessageCodec.encode(ErrorMessage.of(problem.code(), problem.getMessage())));
             relay.flush();
@@ -186,6 +189,13 @@ final class Conversation {
             // The peer is gone already; the local cause is still the one to report.
         }
         return new TransferException(problem.code().failure(), problem.getMessage());
+    }
+
+    /** A failed pairing is the one stop the relay must hear of: it counts them per address (docs/protocol.md §2.3). */
+    private void closeAsFor(ErrorCode code) {
+        if (code == ErrorCode.WRONG_CODE) {
+            relay.closeAs(PeerCloseCode.WRONG_CODE);
+        }
     }
 
     /** Stops for a local reason that the user must see in its own words, e.g. a file changed. */

@@ -28,4 +28,7 @@ public interface FrameChannel {
 
     /** Hands a received binary frame's buffer back for reuse. */
     void release(Incoming.Binary binary);
+
+    /** The connection is to close with {@code code} instead of a normal closure, whenever it closes. */
+    void closeAs(PeerCloseCode code);
 }

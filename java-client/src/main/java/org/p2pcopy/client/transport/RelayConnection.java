@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.p2pcopy.client.Failure;
 import org.p2pcopy.client.TransferException;
+import org.p2pcopy.client.protocol.PathRules;
 
 /**
  * One peer's WebSocket to the relay, on the JDK's own client. Sends go out one at a time, each
@@ -33,15 +35,19 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
     static final Duration KEEPALIVE = Duration.ofSeconds(20);
+    /** The response header in which a relay that refuses the upgrade says why, for people. */
+    static final String REFUSAL_HEADER = "P2P-Copy-Refusal";
 
     private final URI endpoint;
     private final HttpClient client;
     private final WebSocket socket;
     private final Inbox inbox;
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
+    private volatile int closeCode = WebSocket.NORMAL_CLOSURE;
     private boolean closed;
 
-    private RelayConnection(URI endpoint, HttpClient client, WebSocket socket, Inbox inbox) {
+    /** Tests pass a WebSocket of their own: the JDK has no server to connect to. */
+    RelayConnection(URI endpoint, HttpClient client, WebSocket socket, Inbox inbox) {
         this.endpoint = endpoint;
         this.client = client;
         this.socket = socket;
@@ -91,8 +97,7 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
     private static TransferException unreachable(URI endpoint, InetSocketAddress proxy, Throwable cause) {
         String why;
         if (cause instanceof WebSocketHandshakeException handshake) {
-            int status = handshake.getResponse().statusCode();
-            why = "it answered HTTP " + status + (status == 404 ? ": is this a p2p-copy relay, and is the path right?" : "");
+            why = refusal(handshake.getResponse().statusCode(), handshake.getResponse().headers());
         } else if (cause instanceof HttpConnectTimeoutException) {
             why = "no answer within " + CONNECT_TIMEOUT.toSeconds() + " s";
         } else if (hasCause(cause, UnresolvedAddressException.class)) {
@@ -112,6 +117,18 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
         String through = proxy == null ? "" : " through the proxy " + proxy.getHostString() + ":" + proxy.getPort();
         return new TransferException(Failure.RELAY, "cannot reach the relay at " + endpoint + through + ": " + why,
                 cause);
+    }
+
+    /**
+     * Why the upgrade failed: a relay that refuses says why in {@link #REFUSAL_HEADER} (docs/protocol.md
+     * §2.1); any other answer, such as a 404, is from a server that is no relay or a wrong path.
+     */
+    static String refusal(int status, HttpHeaders headers) {
+        String text = headers.firstValue(REFUSAL_HEADER).filter(value -> !value.isBlank()).orElse(null);
+        if (text != null) {
+            return "it refused the connection (HTTP " + status + ": " + PathRules.printable(text.strip()) + ")";
+        }
+        return "it answered HTTP " + status + (status == 404 ? ": is this a p2p-copy relay, and is the path right?" : "");
     }
 
     private static String rootMessage(Throwable error) {
@@ -265,9 +282,15 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
         inbox.recycle(binary.data());
     }
 
+    @Override
+    public void closeAs(PeerCloseCode code) {
+        closeCode = code.code();
+    }
+
     /**
      * Closes cleanly: waits until what was sent is written, sends a close frame and waits briefly
-     * for the relay's answer, so that the last message is not lost to a reset connection.
+     * for the relay's answer, so that the last message is not lost to a reset connection. The close
+     * code is a normal closure unless {@link #closeAs} said otherwise.
      */
     @Override
     public void close() {
@@ -277,7 +300,7 @@ public final class RelayConnection implements FrameChannel, AutoCloseable {
         closed = true;
         try {
             lastSend.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            socket.sendClose(closeCode, "").get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             inbox.awaitEnd(CLOSE_TIMEOUT);
         } catch (ExecutionException | TimeoutException e) {
             // The connection is going anyway; there is nothing left to save on it.

@@ -68,6 +68,11 @@ public final class SealedChannel implements FrameChannel {
     }
 
     @Override
+    public void closeAs(PeerCloseCode code) {
+        relay.closeAs(code);
+    }
+
+    @Override
     public Incoming receive() throws TransferException {
         return failed != null ? failed : open(relay.receive());
     }

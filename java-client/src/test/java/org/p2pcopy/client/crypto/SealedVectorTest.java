@@ -28,6 +28,7 @@ import org.p2pcopy.client.protocol.ErrorCode;
 import org.p2pcopy.client.protocol.ProtocolException;
 import org.p2pcopy.client.transport.FrameChannel;
 import org.p2pcopy.client.transport.Incoming;
+import org.p2pcopy.client.transport.PeerCloseCode;
 import org.p2pcopy.client.transport.SealedChannel;
 
 /**
@@ -249,6 +250,11 @@ class SealedVectorTest {
 
         @Override
         public void release(Incoming.Binary binary) {
+        }
+
+        @Override
+        public void closeAs(PeerCloseCode code) {
+            throw new UnsupportedOperationException("never closed");
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.p2pcopy.client.transport.FrameChannel;
 import org.p2pcopy.client.transport.Incoming;
+import org.p2pcopy.client.transport.PeerCloseCode;
 
 /**
  * Two peers' frame channels joined in memory, standing in for the relay: it forwards every frame,
@@ -54,6 +55,7 @@ final class Link {
         private final LinkedBlockingQueue<Incoming> inbox = new LinkedBlockingQueue<>();
         private End peer;
         private volatile boolean closed;
+        private volatile PeerCloseCode closedAs;
 
         @Override
         public void sendText(String text) {
@@ -100,6 +102,16 @@ final class Link {
 
         @Override
         public void release(Incoming.Binary binary) {
+        }
+
+        @Override
+        public void closeAs(PeerCloseCode code) {
+            closedAs = code;
+        }
+
+        /** The code this end asked to close with; null for a normal closure. */
+        PeerCloseCode closedAs() {
+            return closedAs;
         }
 
         /** This peer is done: the relay would tell the other that it left. */

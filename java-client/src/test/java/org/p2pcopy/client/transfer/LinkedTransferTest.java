@@ -31,6 +31,7 @@ import org.p2pcopy.client.compression.CompressionMode;
 import org.p2pcopy.client.pairing.Code;
 import org.p2pcopy.client.protocol.ChunkFrame;
 import org.p2pcopy.client.transport.Incoming;
+import org.p2pcopy.client.transport.PeerCloseCode;
 
 /**
  * A real sender and a real receiver, each on its own thread, joined by a {@link Link} that records
@@ -59,6 +60,8 @@ class LinkedTransferTest {
         assertEquals(Frames.snapshot(source), Frames.snapshot(out.resolve(source.getFileName())));
         List<String> leaks = leaks(link, source);
         assertEquals(List.of(), leaks, "readable by the relay");
+        assertNull(link.sender.closedAs(), "the sender closes normally");
+        assertNull(link.receiver.closedAs(), "the receiver closes normally");
     }
 
     /** The same check finds the secrets when encryption is off: it is able to fail. */
@@ -92,6 +95,8 @@ class LinkedTransferTest {
         assertTrue(outcome.receiverMessage().contains("wrong code or tampering"), outcome.receiverMessage());
         assertFalse(Files.exists(out), "the receiver created its output folder");
         assertFalse(String.join("\n", recordedText(link)).contains(SECRET_NAME), "a name crossed the relay");
+        assertEquals(PeerCloseCode.WRONG_CODE, link.sender.closedAs(), "the relay hears of the failed pairing");
+        assertEquals(PeerCloseCode.WRONG_CODE, link.receiver.closedAs(), "the relay hears of the failed pairing");
     }
 
     /** A relay that strips a capability from the sender's hello is caught by the confirmation. */

@@ -35,6 +35,7 @@ import org.p2pcopy.client.protocol.FileEnd;
 import org.p2pcopy.client.protocol.Manifest;
 import org.p2pcopy.client.protocol.Role;
 import org.p2pcopy.client.transport.Incoming;
+import org.p2pcopy.client.transport.PeerCloseCode;
 
 /** The receiver against hostile or broken senders, played by a {@link ScriptedChannel}. */
 class ReceiverTest {
@@ -183,6 +184,7 @@ class ReceiverTest {
         assertEquals(Failure.WRONG_CODE, receive(sender, out).failure());
 
         Frames.assertSentError("wrong_code", sender);
+        assertEquals(PeerCloseCode.WRONG_CODE, sender.closedAs(), "so that the relay counts a failed pairing");
         assertFalse(Files.exists(out), "the output folder was created");
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.p2pcopy.client.transport.FrameChannel;
 import org.p2pcopy.client.transport.Incoming;
+import org.p2pcopy.client.transport.PeerCloseCode;
 
 /**
  * A scripted peer in place of the relay connection. The script lists what the peer sends, each frame
@@ -20,6 +21,7 @@ final class ScriptedChannel implements FrameChannel {
     private final List<Step> script = new ArrayList<>();
     private final List<Incoming> sent = new ArrayList<>();
     private int nextStep;
+    private PeerCloseCode closedAs;
     private Runnable onBinarySent = () -> { };
 
     /** The peer sends {@code frames} once the side under test has sent {@code ownFrames} frames. */
@@ -34,6 +36,11 @@ final class ScriptedChannel implements FrameChannel {
     ScriptedChannel onBinarySent(Runnable action) {
         this.onBinarySent = action;
         return this;
+    }
+
+    /** The code the side under test asked to close with; null for a normal closure. */
+    PeerCloseCode closedAs() {
+        return closedAs;
     }
 
     /** What the side under test sent, in order; binary frames are copies. */
@@ -84,5 +91,10 @@ final class ScriptedChannel implements FrameChannel {
 
     @Override
     public void release(Incoming.Binary binary) {
+    }
+
+    @Override
+    public void closeAs(PeerCloseCode code) {
+        closedAs = code;
     }
 }

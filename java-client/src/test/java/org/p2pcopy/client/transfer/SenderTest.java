@@ -1,6 +1,7 @@
 package org.p2pcopy.client.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.p2pcopy.client.transfer.Frames.text;
@@ -28,6 +29,7 @@ import org.p2pcopy.client.protocol.ErrorMessage;
 import org.p2pcopy.client.protocol.Hello;
 import org.p2pcopy.client.protocol.Role;
 import org.p2pcopy.client.transport.Incoming;
+import org.p2pcopy.client.transport.PeerCloseCode;
 
 /** The sender when its files change under it and when the receiver, played by a script, stops it. */
 class SenderTest {
@@ -85,6 +87,20 @@ class SenderTest {
         assertEquals(Failure.LOCAL_FILE, stopped.failure());
         assertTrue(stopped.getMessage().contains("receiver"), stopped.getMessage());
         assertTrue(receiver.sent().stream().noneMatch(Incoming.Binary.class::isInstance), "sent a chunk after the error");
+        assertNull(receiver.closedAs(), "closes normally after any stop but a wrong code");
+    }
+
+    /** The receiver's key confirmation failed: the sender closes as after its own (docs/protocol.md §2.3). */
+    @Test
+    void aWrongCodeFromTheReceiverMakesTheSenderCloseWith4100() throws IOException {
+        Path file = Files.writeString(temp.resolve("a.txt"), "hello");
+        Incoming[] handshake = Handshakes.peer(Role.RECEIVER, CODE, CODE);
+        ScriptedChannel receiver = new ScriptedChannel().whenSent(1, handshake[0])
+                .whenSent(2, text(ErrorMessage.of(ErrorCode.WRONG_CODE, "wrong code or tampering")));
+
+        assertEquals(Failure.WRONG_CODE, send(receiver, file, TransferListener.SILENT).failure());
+
+        assertEquals(PeerCloseCode.WRONG_CODE, receiver.closedAs());
     }
 
     /** Only an ack with the numbers that were sent is a success (docs/protocol.md §4.5). */
