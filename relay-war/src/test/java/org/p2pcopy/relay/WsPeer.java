@@ -170,6 +170,11 @@ final class WsPeer implements AutoCloseable {
         throw new AssertionError("not closed within " + TIMEOUT.toSeconds() + " s");
     }
 
+    /** Closes with {@code code}, as a peer that stops after a wrong code closes with 4100. */
+    void closeWith(int code) {
+        await(socket.sendClose(code, ""));
+    }
+
     /** Drops the TCP connection without a close handshake, as a crashed peer would. */
     void drop() {
         socket.abort();
