@@ -41,8 +41,12 @@ record RelaySettings(Duration waitTimeout, Duration idleTimeout, int maxRooms, i
     static final int MAX_FRAME_BYTES = 2 * 1024 * 1024;
 
     static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMinutes(10);
-    /** Longer than any pause of an honest client: its longest is checking held data before a resume, ~1 s per GiB. */
-    static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * Longer than any pause of an honest peer: the page's receiver waits for its user to click
+     * Accept with nothing moving, as long as a peer may wait alone for its partner; the command
+     * line's longest pause, checking held data before a resume, takes about a second per GiB.
+     */
+    static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
     static final int DEFAULT_MAX_ROOMS = 5_000;
     static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     /**
