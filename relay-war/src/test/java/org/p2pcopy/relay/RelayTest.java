@@ -191,17 +191,20 @@ class RelayTest {
         }
     }
 
+    /** Refused before the upgrade (UpgradeGate), with the reason in a header the client prints. */
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({
-        "v1/7/both, 4000",
-        "v1/bad-room/send, 4000",
-        "v1/a!b/receive, 4000",
-        "v1/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/send, 4000",
-        "v2/7/send, 4004"})
-    void refusesABadPath(String path, int code) {
-        try (WsPeer peer = WsPeer.connect(RelayDeployment.endpoint(base, path))) {
-            peer.expectClose(code);
-        }
+    @CsvSource(delimiter = '|', value = {
+        "v1/7/both | expected /relay/v1/ROOM/send",
+        "v1/bad-room/send | expected /relay/v1/ROOM/send",
+        "v1/a!b/receive | expected /relay/v1/ROOM/send",
+        "v1/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/send | expected /relay/v1/ROOM/send",
+        "v1/7 | expected /relay/v1/ROOM/send",
+        "v1/7/send/more | expected /relay/v1/ROOM/send",
+        "v2/7/send | this relay speaks v1"})
+    void refusesABadPathAtTheUpgrade(String path, String reason) {
+        WsPeer.Refused refused = WsPeer.refusedUpgrade(RelayDeployment.endpoint(base, path), java.util.Map.of());
+        assertEquals(400, refused.status());
+        assertTrue(refused.reason().startsWith(reason), refused.reason());
     }
 
     @Test
