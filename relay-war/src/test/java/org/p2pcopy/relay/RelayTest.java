@@ -36,12 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.p2pcopy.client.P2pCopy;
-import org.p2pcopy.client.ReceiveRequest;
 import org.p2pcopy.client.RelayAccess;
-import org.p2pcopy.client.SendRequest;
 import org.p2pcopy.client.TransferListener;
-import org.p2pcopy.client.TransferSummary;
 import org.p2pcopy.client.pairing.Code;
 import org.p2pcopy.client.pairing.CodeGenerator;
 import org.p2pcopy.client.pairing.Pairing;
@@ -63,16 +59,6 @@ class RelayTest {
 
     @ArquillianResource
     URL base;
-
-    /** A sender and a receiver that the relay has paired. */
-    record Pair(WsPeer sender, WsPeer receiver) implements AutoCloseable {
-        @Override
-        public void close() {
-            try (receiver) {
-                sender.close();
-            }
-        }
-    }
 
     @Test
     void servesThePage() throws Exception {
@@ -153,7 +139,7 @@ class RelayTest {
             try (WsPeer intruder = open(room, role)) {
                 intruder.expectClose(4001);
             }
-            assertStillForwards(pair);
+            pair.assertStillForwards();
         }
     }
 
@@ -179,7 +165,7 @@ class RelayTest {
             assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "4002 came only after " + took);
         }
         try (Pair again = pair(room)) {
-            assertStillForwards(again);
+            again.assertStillForwards();
         }
     }
 
@@ -233,21 +219,7 @@ class RelayTest {
     void carriesAWholeTransferOfTheClientLibrary(@TempDir Path temp) throws Exception {
         Path source = FileTrees.sample(Files.createDirectories(temp.resolve("from")));
         Path output = Files.createDirectories(temp.resolve("to"));
-        String server = RelayDeployment.httpBase(base);
-        String code = freshRoom() + "-crayon-orbit";
-
-        ExecutorService peers = Executors.newFixedThreadPool(2);
-        try {
-            Future<TransferSummary> received = peers.submit(() -> P2pCopy.receive(
-                    new ReceiveRequest(server, code, output, false), TransferListener.SILENT));
-            Future<TransferSummary> sent = peers.submit(() -> P2pCopy.send(
-                    new SendRequest(server, code, List.of(source)), TransferListener.SILENT));
-            TransferSummary summary = received.get(60, TimeUnit.SECONDS);
-            assertEquals(summary.bytes(), sent.get(60, TimeUnit.SECONDS).bytes());
-        } finally {
-            peers.shutdownNow();
-        }
-        FileTrees.assertSameTree(source, output.resolve(source.getFileName()));
+        Transfers.assertCarried(RelayDeployment.httpBase(base), source, output);
     }
 
     /**
@@ -296,12 +268,7 @@ class RelayTest {
     }
 
     private Pair pair(String room) {
-        WsPeer sender = open(room, "send");
-        sender.expectText(WAITING);
-        WsPeer receiver = open(room, "receive");
-        sender.expectText(PAIRED);
-        receiver.expectText(PAIRED);
-        return new Pair(sender, receiver);
+        return Pair.open(base, room, Map.of());
     }
 
     private void assertRefusedAsTooLarge(int size, int closeCode) {
@@ -310,13 +277,6 @@ class RelayTest {
             pair.sender().expectClose(closeCode);
             pair.receiver().expectClose(4002);
         }
-    }
-
-    private static void assertStillForwards(Pair pair) {
-        pair.sender().sendText("still there?");
-        pair.receiver().expectText("still there?");
-        pair.receiver().sendBinary(new byte[] {42});
-        pair.sender().expect(new Binary(new byte[] {42}));
     }
 
     /**
