@@ -57,12 +57,17 @@ final class RawWebSocket implements AutoCloseable {
             socket.setSoTimeout((int) WsPeer.TIMEOUT.toMillis());
             return socket;
         } catch (IOException e) {
-            try (socket) {
-                throw new UncheckedIOException(e);
-            } catch (IOException closing) {
-                throw new UncheckedIOException(closing);
-            }
+            throw closed(socket, e);
         }
+    }
+
+    private static UncheckedIOException closed(Socket socket, IOException e) {
+        try {
+            socket.close();
+        } catch (IOException closing) {
+            e.addSuppressed(closing);
+        }
+        return new UncheckedIOException(e);
     }
 
     /** The upgrade request's head up to, not including, the blank line that ends it. */
@@ -85,11 +90,7 @@ final class RawWebSocket implements AutoCloseable {
             assertTrue(response.startsWith("HTTP/1.1 101"), () -> "upgrade refused: " + response);
             return raw;
         } catch (IOException e) {
-            try (socket) {
-                throw new UncheckedIOException(e);
-            } catch (IOException closing) {
-                throw new UncheckedIOException(closing);
-            }
+            throw closed(socket, e);
         }
     }
 
