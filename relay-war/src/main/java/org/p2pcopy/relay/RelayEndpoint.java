@@ -23,6 +23,7 @@ public class RelayEndpoint {
     private static final String PEER = "p2p-copy.peer";
     /** Set while the connection is counted against the relay's cap, so that it is uncounted exactly once. */
     private static final String COUNTED = "p2p-copy.counted";
+    private static final String REFUSED_FRAME = "p2p-copy.refused-frame";
 
     @OnOpen
     public void open(Session session, @PathParam("version") String version, @PathParam("room") String room,
@@ -53,6 +54,7 @@ public class RelayEndpoint {
             return;
         }
         if (frame.remaining() > RelaySettings.MAX_FRAME_BYTES) {
+            session.getUserProperties().put(REFUSED_FRAME, Boolean.TRUE);
             refuse(session, CloseCode.FRAME_TOO_LARGE, null);
             return;
         }
@@ -86,6 +88,12 @@ public class RelayEndpoint {
     public void close(Session session, CloseReason reason) {
         if (session.getUserProperties().remove(COUNTED) != null) {
             RoomRegistry.instance().disconnected();
+        }
+        // The server enforces the frame cap itself (maxMessageSize) and closes with 1009 before the
+        // relay sees the frame; counted here unless the relay's own check closed it (and counted it).
+        if (reason.getCloseCode().getCode() == CloseCode.FRAME_TOO_LARGE.code()
+                && session.getUserProperties().remove(REFUSED_FRAME) == null) {
+            RelayEvents.current().refused(CloseCode.FRAME_TOO_LARGE.wireName());
         }
         Peer peer = (Peer) session.getUserProperties().get(PEER);
         if (peer != null) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -35,12 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.p2pcopy.client.P2pCopy;
-import org.p2pcopy.client.ReceiveRequest;
 import org.p2pcopy.client.RelayAccess;
-import org.p2pcopy.client.SendRequest;
 import org.p2pcopy.client.TransferListener;
-import org.p2pcopy.client.TransferSummary;
 import org.p2pcopy.client.pairing.Code;
 import org.p2pcopy.client.pairing.CodeGenerator;
 import org.p2pcopy.client.pairing.Pairing;
@@ -62,16 +59,6 @@ class RelayTest {
 
     @ArquillianResource
     URL base;
-
-    /** A sender and a receiver that the relay has paired. */
-    record Pair(WsPeer sender, WsPeer receiver) implements AutoCloseable {
-        @Override
-        public void close() {
-            try (receiver) {
-                sender.close();
-            }
-        }
-    }
 
     @Test
     void servesThePage() throws Exception {
@@ -152,7 +139,7 @@ class RelayTest {
             try (WsPeer intruder = open(room, role)) {
                 intruder.expectClose(4001);
             }
-            assertStillForwards(pair);
+            pair.assertStillForwards();
         }
     }
 
@@ -178,7 +165,7 @@ class RelayTest {
             assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "4002 came only after " + took);
         }
         try (Pair again = pair(room)) {
-            assertStillForwards(again);
+            again.assertStillForwards();
         }
     }
 
@@ -202,7 +189,7 @@ class RelayTest {
         "v1/7/send/more | expected /relay/v1/ROOM/send",
         "v2/7/send | this relay speaks v1"})
     void refusesABadPathAtTheUpgrade(String path, String reason) {
-        WsPeer.Refused refused = WsPeer.refusedUpgrade(RelayDeployment.endpoint(base, path), java.util.Map.of());
+        WsPeer.Refused refused = WsPeer.refusedUpgrade(RelayDeployment.endpoint(base, path), Map.of());
         assertEquals(400, refused.status());
         assertTrue(refused.reason().startsWith(reason), refused.reason());
     }
@@ -234,21 +221,7 @@ class RelayTest {
     void carriesAWholeTransferOfTheClientLibrary(@TempDir Path temp) throws Exception {
         Path source = FileTrees.sample(Files.createDirectories(temp.resolve("from")));
         Path output = Files.createDirectories(temp.resolve("to"));
-        String server = RelayDeployment.httpBase(base);
-        String code = freshRoom() + "-crayon-orbit";
-
-        ExecutorService peers = Executors.newFixedThreadPool(2);
-        try {
-            Future<TransferSummary> received = peers.submit(() -> P2pCopy.receive(
-                    new ReceiveRequest(server, code, output, false), TransferListener.SILENT));
-            Future<TransferSummary> sent = peers.submit(() -> P2pCopy.send(
-                    new SendRequest(server, code, List.of(source)), TransferListener.SILENT));
-            TransferSummary summary = received.get(60, TimeUnit.SECONDS);
-            assertEquals(summary.bytes(), sent.get(60, TimeUnit.SECONDS).bytes());
-        } finally {
-            peers.shutdownNow();
-        }
-        FileTrees.assertSameTree(source, output.resolve(source.getFileName()));
+        Transfers.assertCarried(RelayDeployment.httpBase(base), source, output);
     }
 
     /**
@@ -297,12 +270,7 @@ class RelayTest {
     }
 
     private Pair pair(String room) {
-        WsPeer sender = open(room, "send");
-        sender.expectText(WAITING);
-        WsPeer receiver = open(room, "receive");
-        sender.expectText(PAIRED);
-        receiver.expectText(PAIRED);
-        return new Pair(sender, receiver);
+        return Pair.open(base, room, Map.of());
     }
 
     private void assertRefusedAsTooLarge(int size, int closeCode) {
@@ -311,13 +279,6 @@ class RelayTest {
             pair.sender().expectClose(closeCode);
             pair.receiver().expectClose(4002);
         }
-    }
-
-    private static void assertStillForwards(Pair pair) {
-        pair.sender().sendText("still there?");
-        pair.receiver().expectText("still there?");
-        pair.receiver().sendBinary(new byte[] {42});
-        pair.sender().expect(new Binary(new byte[] {42}));
     }
 
     /**
