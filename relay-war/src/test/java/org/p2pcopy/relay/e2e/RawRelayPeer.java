@@ -26,6 +26,11 @@ final class RawRelayPeer implements WebSocket.Listener, AutoCloseable {
     private final CompletableFuture<Void> paired = new CompletableFuture<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final AtomicLong sent = new AtomicLong();
+    /**
+     * Held for as long as the peer lives: the JDK 17 client stops its selector thread once the
+     * HttpClient itself is garbage, and its open WebSockets then stall without an error.
+     */
+    private HttpClient client;
     private WebSocket socket;
     /** Guarded by this: bytes arrived, bytes it may take, and whether it stopped asking for more. */
     private long received;
@@ -45,7 +50,11 @@ final class RawRelayPeer implements WebSocket.Listener, AutoCloseable {
     static RawRelayPeer open(String wsBase, String room, String role, long allowance) throws Exception {
         RawRelayPeer peer = new RawRelayPeer(allowance);
         // A client each, as the library has: one selector thread per connection, not one for all.
-        HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(CONNECT)
+        HttpClient client = HttpClient.newHttpClient();
+        synchronized (peer) {
+            peer.client = client;
+        }
+        client.newWebSocketBuilder().connectTimeout(CONNECT)
                 .buildAsync(URI.create(wsBase + "/relay/v1/" + room + "/" + role), peer)
                 .get(CONNECT.toSeconds() + 5, TimeUnit.SECONDS);
         return peer;
