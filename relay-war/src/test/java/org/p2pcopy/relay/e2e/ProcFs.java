@@ -49,6 +49,11 @@ final class ProcFs {
         return read(Path.of("/proc", String.valueOf(pid), "status")).map(s -> kib(s, field + ":")).orElse(0L);
     }
 
+    /** How many threads the process has (0 when it is gone). */
+    static long threads(long pid) {
+        return read(Path.of("/proc", String.valueOf(pid), "status")).map(s -> kib(s, "Threads:")).orElse(0L);
+    }
+
     static long pssKiB(long pid) {
         return read(Path.of("/proc", String.valueOf(pid), "smaps_rollup")).map(s -> kib(s, "Pss:")).orElse(0L);
     }
