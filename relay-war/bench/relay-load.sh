@@ -12,6 +12,7 @@
 #         bytes as fast as the relay takes them (the relay's cost alone: no protocol, no crypto, no disk);
 #         client, the client library, encrypted as by default, each receiver writing its copy to disk,
 #         every copy compared with the source
+#         P2PCOPY_BENCH_RELAY_JVM: more JVM options for the relay, after its -Xmx256m (e.g. -Xmx1g)
 #
 # Prints one row per mode and size: pairs, MiB each, seconds, MB/s (every pair's payload over the wall
 # time), the relay's peak RSS sampled and its VmHWM, its CPU seconds and CPU seconds per GiB. The

@@ -14,6 +14,8 @@ import java.util.logging.Logger;
 final class Peer {
     private static final Logger LOG = Logger.getLogger(Peer.class.getName());
 
+    static final int FRAGMENT_BYTES = 256 * 1024;
+
     private final Session session;
     private final String room;
     private final Role role;
@@ -75,7 +77,19 @@ final class Peer {
      * it, which is its partner's reading thread, waits here, and so TCP slows the partner down.
      */
     void sendBinary(ByteBuffer frame) throws IOException {
-        send(remote -> remote.sendBinary(frame));
+        send(remote -> {
+            // In fragments: the server copies what it sends into a frame of its own and may queue
+            // several before it blocks, so whole 1 MiB messages would cost a multiple of that per
+            // connection (and, as large arrays, the garbage collector dearly). Peers receive the
+            // same message; WebSocket reassembles fragments.
+            int end = frame.limit();
+            do {
+                ByteBuffer fragment = frame.duplicate();
+                fragment.limit(Math.min(end, frame.position() + FRAGMENT_BYTES));
+                frame.position(fragment.limit());
+                remote.sendBinary(fragment, !frame.hasRemaining());
+            } while (frame.hasRemaining());
+        });
     }
 
     void sendText(String frame) throws IOException {

@@ -107,7 +107,8 @@ public class RelayEndpoint {
 
     @OnError
     public void error(Session session, Throwable error) {
-        LOG.log(Level.FINE, "connection error", error);
+        // A connection that breaks is everyday business; anything else is the relay's own trouble.
+        LOG.log(error instanceof IOException ? Level.FINE : Level.WARNING, "connection error", error);
         Peer peer = (Peer) session.getUserProperties().get(PEER);
         if (peer != null) {
             RoomRegistry.instance().leave(peer, "connection error: " + error.getClass().getSimpleName());

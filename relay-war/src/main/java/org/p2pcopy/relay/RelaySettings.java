@@ -15,12 +15,13 @@ import java.util.function.UnaryOperator;
  * @param idleTimeout how long a paired room may stay without a frame either way (4007)
  * @param maxRooms rooms open at once, waiting or paired; past it newcomers get 1013
  * @param maxConnections WebSocket connections open at once; past it newcomers get 1013
+ * @param maxTransfers paired rooms at once; past it a peer that would pair gets 1013
  * @param connectionsPerMinute connections one client address may open per minute (4005)
  * @param failedPairingsPerMinute failed pairings (wrong codes) one client address may cause per minute (4006)
  * @param allowedOrigins the browser origins allowed besides the relay's own; {@code *} allows any
  * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} names the client
  */
-record RelaySettings(Duration waitTimeout, Duration idleTimeout, int maxRooms, int maxConnections,
+record RelaySettings(Duration waitTimeout, Duration idleTimeout, int maxRooms, int maxConnections, int maxTransfers,
         int connectionsPerMinute, int failedPairingsPerMinute, List<String> allowedOrigins,
         List<String> trustedProxies) {
     static final String PREFIX = "p2pcopy.relay.";
@@ -28,6 +29,7 @@ record RelaySettings(Duration waitTimeout, Duration idleTimeout, int maxRooms, i
     static final String IDLE_TIMEOUT_SECONDS = PREFIX + "idleTimeoutSeconds";
     static final String MAX_ROOMS = PREFIX + "maxRooms";
     static final String MAX_CONNECTIONS = PREFIX + "maxConnections";
+    static final String MAX_TRANSFERS = PREFIX + "maxTransfers";
     static final String CONNECTIONS_PER_MINUTE = PREFIX + "connectionsPerMinute";
     static final String FAILED_PAIRINGS_PER_MINUTE = PREFIX + "failedPairingsPerMinute";
     static final String ALLOWED_ORIGINS = PREFIX + "allowedOrigins";
@@ -50,6 +52,15 @@ record RelaySettings(Duration waitTimeout, Duration idleTimeout, int maxRooms, i
     static final int DEFAULT_MAX_ROOMS = 5_000;
     static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     /**
+     * What one transfer at full speed holds in the server's heap: Tyrus keeps an incoming 1 MiB
+     * chunk up to four times (the unfinished frame, the unmasked payload, the message, the read
+     * buffer) and the sends queued to the receiver; measured at about 4.5 MiB a pair with 200 pairs
+     * (relay-war/bench/relay-load.sh), with room to spare for the collector.
+     */
+    static final long HEAP_PER_TRANSFER = 6L * 1024 * 1024;
+    /** Payara Micro's own heap with the relay deployed and idle, and headroom. */
+    static final long HEAP_BASE = 128L * 1024 * 1024;
+    /**
      * A cluster's login node or an office's NAT puts many honest users behind one address, each
      * transfer taking one connection, a resume or a retry another: 120 a minute leaves them room
      * while a flood from one address is cut off within a second.
@@ -60,7 +71,7 @@ record RelaySettings(Duration waitTimeout, Duration idleTimeout, int maxRooms, i
 
     static RelaySettings defaults() {
         return new RelaySettings(DEFAULT_WAIT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_ROOMS, DEFAULT_MAX_CONNECTIONS,
-                DEFAULT_CONNECTIONS_PER_MINUTE, DEFAULT_FAILED_PAIRINGS_PER_MINUTE, List.of(), List.of());
+                defaultMaxTransfers(), DEFAULT_CONNECTIONS_PER_MINUTE, DEFAULT_FAILED_PAIRINGS_PER_MINUTE, List.of(), List.of());
     }
 
     static RelaySettings from(UnaryOperator<String> contextParameters) {
@@ -70,16 +81,26 @@ record RelaySettings(Duration waitTimeout, Duration idleTimeout, int maxRooms, i
                 Duration.ofSeconds(source.positive(IDLE_TIMEOUT_SECONDS, DEFAULT_IDLE_TIMEOUT.toSeconds())),
                 (int) source.positive(MAX_ROOMS, DEFAULT_MAX_ROOMS),
                 (int) source.positive(MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS),
+                (int) source.positive(MAX_TRANSFERS, defaultMaxTransfers()),
                 (int) source.positive(CONNECTIONS_PER_MINUTE, DEFAULT_CONNECTIONS_PER_MINUTE),
                 (int) source.positive(FAILED_PAIRINGS_PER_MINUTE, DEFAULT_FAILED_PAIRINGS_PER_MINUTE),
                 source.list(ALLOWED_ORIGINS), source.list(TRUSTED_PROXIES));
     }
 
+    /**
+     * As many transfers as the heap holds at full speed: a relay out of memory would fail every
+     * transfer at once, where one at its cap only turns newcomers away. 21 with {@code -Xmx256m}.
+     */
+    static int defaultMaxTransfers() {
+        long heap = Runtime.getRuntime().maxMemory();
+        return (int) Math.max(4, Math.min(Integer.MAX_VALUE, (heap - HEAP_BASE) / HEAP_PER_TRANSFER));
+    }
+
     /** One line for the log at start, so that an operator sees the limits in force. */
     String describe() {
         return "peers wait alone at most " + waitTimeout.toSeconds() + " s, paired rooms idle at most "
-                + idleTimeout.toSeconds() + " s; at most " + maxRooms + " rooms and " + maxConnections
-                + " connections; per client address " + connectionsPerMinute + " connections and "
+                + idleTimeout.toSeconds() + " s; at most " + maxRooms + " rooms, " + maxConnections
+                + " connections and " + maxTransfers + " transfers; per client address " + connectionsPerMinute + " connections and "
                 + failedPairingsPerMinute + " failed pairings a minute; frames up to " + MAX_FRAME_BYTES
                 + " bytes; browser origins: the relay's own" + (allowedOrigins.isEmpty() ? "" : " and " + allowedOrigins)
                 + "; trusted proxies: " + (trustedProxies.isEmpty() ? "none" : trustedProxies);

@@ -95,6 +95,9 @@ final class RoomRegistry {
                     refusal = busy(peer.address(), settings.maxRooms() + " rooms open");
                 } else if (room != null && room.get(peer.role()) != null) {
                     refusal = new Refusal(CloseCode.ROOM_TAKEN, "a " + peer.role().noun() + " is already in this room");
+                } else if (room != null && pairedRooms >= settings.maxTransfers()) {
+                    // The partner keeps waiting: it pairs with a newcomer who tries again later.
+                    refusal = busy(peer.address(), settings.maxTransfers() + " transfers under way");
                 }
                 if (refusal == null) {
                     if (room == null) {
@@ -179,7 +182,8 @@ final class RoomRegistry {
 
     /** Whether a new peer would be admitted: the relay is not stopping nor full. */
     synchronized boolean ready() {
-        return !closing && rooms.size() < settings.maxRooms() && connections.get() < settings.maxConnections();
+        return !closing && rooms.size() < settings.maxRooms() && connections.get() < settings.maxConnections()
+                && pairedRooms < settings.maxTransfers();
     }
 
     private void remove(Room room) {

@@ -39,8 +39,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LimitsTest {
     private static final Duration WAIT = Duration.ofSeconds(2);
     private static final Duration IDLE = Duration.ofSeconds(2);
-    private static final int MAX_ROOMS = 3;
+    private static final int MAX_ROOMS = 4;
     private static final int MAX_CONNECTIONS = 6;
+    private static final int MAX_TRANSFERS = 2;
     private static final int CONNECTIONS_PER_MINUTE = 5;
     private static final int FAILED_PAIRINGS_PER_MINUTE = 2;
     private static final String ALLOWED_ORIGIN = "https://files.example";
@@ -53,6 +54,7 @@ class LimitsTest {
                 RelaySettings.IDLE_TIMEOUT_SECONDS, String.valueOf(IDLE.toSeconds()),
                 RelaySettings.MAX_ROOMS, String.valueOf(MAX_ROOMS),
                 RelaySettings.MAX_CONNECTIONS, String.valueOf(MAX_CONNECTIONS),
+                RelaySettings.MAX_TRANSFERS, String.valueOf(MAX_TRANSFERS),
                 RelaySettings.CONNECTIONS_PER_MINUTE, String.valueOf(CONNECTIONS_PER_MINUTE),
                 RelaySettings.FAILED_PAIRINGS_PER_MINUTE, String.valueOf(FAILED_PAIRINGS_PER_MINUTE),
                 RelaySettings.ALLOWED_ORIGINS, ALLOWED_ORIGIN,
@@ -191,16 +193,51 @@ class LimitsTest {
     void refusesConnectionsPastTheConnectionCap() {
         List<WsPeer> peers = new ArrayList<>();
         try {
-            for (int i = 0; i < MAX_CONNECTIONS / 2; i++) {
+            for (int i = 0; i < MAX_TRANSFERS; i++) {
                 String room = freshRoom();
                 peers.add(open(room, "send", newAddress()));
+                peers.get(peers.size() - 1).expectText(WAITING);
                 peers.add(open(room, "receive", newAddress()));
+                peers.get(peers.size() - 1).expectText(PAIRED);
             }
-            for (WsPeer peer : peers) {
-                assertEquals(PAIRED, ((WsPeer.Text) skipWaiting(peer)).text());
+            while (peers.size() < MAX_CONNECTIONS) {
+                peers.add(open(freshRoom(), "send", newAddress()));
+                peers.get(peers.size() - 1).expectText(WAITING);
             }
             try (WsPeer refused = open(freshRoom(), "send", newAddress())) {
                 refused.expectClose(1013);
+            }
+        } finally {
+            peers.forEach(WsPeer::close);
+        }
+    }
+
+    @Test
+    void refusesAPairingPastTheTransferCapWhileItsPartnerWaitsOn() throws Exception {
+        List<WsPeer> peers = new ArrayList<>();
+        try {
+            for (int i = 0; i < MAX_TRANSFERS; i++) {
+                String room = freshRoom();
+                peers.add(open(room, "send", newAddress()));
+                peers.get(peers.size() - 1).expectText(WAITING);
+                peers.add(open(room, "receive", newAddress()));
+                peers.get(peers.size() - 1).expectText(PAIRED);
+            }
+            String room = freshRoom();
+            try (WsPeer waiting = open(room, "send", newAddress())) {
+                waiting.expectText(WAITING);
+                try (WsPeer refused = open(room, "receive", newAddress())) {
+                    WsPeer.Closed closed = assertInstanceOf(WsPeer.Closed.class, refused.next());
+                    assertEquals(1013, closed.code());
+                    assertTrue(closed.reason().contains(MAX_TRANSFERS + " transfers"), closed.reason());
+                }
+                assertEquals(503, readiness().status());
+                peers.remove(0).close();
+                awaitTransfers(MAX_TRANSFERS - 1);
+                try (WsPeer later = open(room, "receive", newAddress())) {
+                    later.expectText(PAIRED);
+                    waiting.expectText(PAIRED);
+                }
             }
         } finally {
             peers.forEach(WsPeer::close);
@@ -224,9 +261,12 @@ class LimitsTest {
         assertTrue(foreign.reason().contains("https://evil.example"), foreign.reason());
     }
 
-    private static WsPeer.Frame skipWaiting(WsPeer peer) {
-        WsPeer.Frame frame = peer.next();
-        return frame instanceof WsPeer.Text text && text.text().equals(WAITING) ? peer.next() : frame;
+    private void awaitTransfers(int transfers) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (readiness().data().getInt("transfers") != transfers && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(transfers, readiness().data().getInt("transfers"));
     }
 
     private record Readiness(int status, JsonObject data) {
@@ -243,7 +283,8 @@ class LimitsTest {
         // MicroProfile Health reports numbers given as data as strings.
         return new Readiness(response.statusCode(), Json.createObjectBuilder()
                 .add("rooms", Integer.parseInt(data.getString("rooms")))
-                .add("connections", Integer.parseInt(data.getString("connections"))).build());
+                .add("connections", Integer.parseInt(data.getString("connections")))
+                .add("transfers", Integer.parseInt(data.getString("transfers"))).build());
     }
 
     private WsPeer open(String room, String role, String address) {

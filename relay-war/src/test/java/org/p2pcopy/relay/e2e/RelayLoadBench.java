@@ -61,7 +61,12 @@ public final class RelayLoadBench {
             source = dir.resolve("payload.bin");
             Trees.writeRandom(source, bytesEach, 31);
         }
-        try (RelayProcess relay = RelayProcess.start(Files.createDirectories(dir.resolve("relay")), RelayLoad.NO_LIMITS,
+        List<String> jvmOptions = new java.util.ArrayList<>(RelayLoad.NO_LIMITS);
+        String extra = System.getenv("P2PCOPY_BENCH_RELAY_JVM");
+        if (extra != null && !extra.isBlank()) {
+            jvmOptions.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        try (RelayProcess relay = RelayProcess.start(Files.createDirectories(dir.resolve("relay")), jvmOptions,
                 List.of())) {
             Path file = source;
             RelayLoad.Measured measured = RelayLoad.measure(relay, mode, pairs, bytesEach, () -> file == null

@@ -70,9 +70,10 @@ final class RelayProcess implements AutoCloseable {
         // before also deploys the WAR its domain.xml remembers, and the relay then answers 404.
         Path rootDir = how.workDir().resolve(run == 1 ? "payara" : "payara-" + run);
         Path loopbackOnly = Path.of(System.getProperty("p2pcopy.loopbackCommands", "src/test/resources/loopback.asadmin"));
-        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        // The README's heap first, so that a caller's -Xmx, later on the line, wins.
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m"));
         command.addAll(how.jvmOptions());
-        command.addAll(List.of("-Xmx256m", "-jar", System.getProperty("payara.microJar"),
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("p2pcopy.relayWar"), "--contextroot", "/", "--port", String.valueOf(port),
                 "--nohazelcast", "--disablephonehome", "--prebootcommandfile", loopbackOnly.toAbsolutePath().toString(),
                 "--rootdir", rootDir.toString()));
