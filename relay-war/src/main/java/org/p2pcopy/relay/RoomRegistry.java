@@ -79,8 +79,8 @@ final class RoomRegistry {
 
     /**
      * Adds a peer to its room: it waits for its partner or, when the partner is there, both are
-     * paired and told so. The peer's send lock is held throughout, so the signal "waiting" always
-     * reaches it before "paired".
+     * paired and told so. The peer's send lock is held throughout, so that nothing reaches it
+     * before its own signal.
      */
     void join(Peer peer) {
         Peer partner;
@@ -130,12 +130,14 @@ final class RoomRegistry {
                 signal(peer, WAITING);
                 return;
             }
+            // Both are told under the newcomer's send lock: the waiting peer may start talking as
+            // soon as it hears "paired", and what it says reaches the newcomer only after the
+            // newcomer's own "paired", which it must see first (sends never nest, so no deadlock).
+            signal(partner, PAIRED);
+            signal(peer, PAIRED);
         }
         RelayEvents.current().paired();
         RoomLog.paired(room, room.get(Role.SEND), room.get(Role.RECEIVE));
-        // The waiting peer first: the newcomer only starts talking once told it is paired.
-        signal(partner, PAIRED);
-        signal(peer, PAIRED);
     }
 
     /**

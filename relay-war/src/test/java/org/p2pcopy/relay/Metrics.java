@@ -17,7 +17,7 @@ import java.util.Map;
  * a metric's value by its name, summed over its label sets, or over those with one label's value.
  * A metric that is not there (a counter never incremented) counts as 0.
  */
-final class Metrics {
+public final class Metrics {
     /** One line: {@code name{label="value",...} 1.0}. */
     record Sample(String name, Map<String, String> labels, double value) {
     }
@@ -30,9 +30,14 @@ final class Metrics {
 
     /** The server's metrics now. */
     static Metrics scrape(URL base) {
+        return scrape(RelayDeployment.httpBase(base));
+    }
+
+    /** The metrics of the relay at {@code httpBase}, such as {@code http://127.0.0.1:8080}. */
+    public static Metrics scrape(String httpBase) {
         try {
             HttpResponse<String> response = WsPeer.HTTP.send(HttpRequest.newBuilder(
-                    URI.create(RelayDeployment.httpBase(base) + "/metrics")).header("Accept", "text/plain")
+                    URI.create(httpBase + "/metrics")).header("Accept", "text/plain")
                     .timeout(WsPeer.TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), () -> "GET /metrics: " + response.body());
             return parse(response.body());
@@ -56,7 +61,7 @@ final class Metrics {
     }
 
     /** The sum of every sample of this metric, which must be there (a gauge is, from the start). */
-    double value(String name) {
+    public double value(String name) {
         List<Sample> found = samples.stream().filter(sample -> sample.name().equals(name)).toList();
         if (found.isEmpty()) {
             throw new AssertionError("no metric " + name + " among " + samples.stream().map(Sample::name).distinct().toList());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -114,6 +115,20 @@ final class RelayLoad {
         }
     }
 
+    /** How one side of a pair ended, once it has. */
+    private static String outcome(Future<TransferSummary> side) {
+        try {
+            return String.valueOf(side.get(10, TimeUnit.SECONDS));
+        } catch (ExecutionException e) {
+            return String.valueOf(e.getCause());
+        } catch (TimeoutException e) {
+            return "still running";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     /**
      * {@code pairs} transfers at once with the client library, encrypted as by default: each pair
      * its own code, the receiver and the sender started together, each receiving {@code source}
@@ -152,7 +167,8 @@ final class RelayLoad {
                 } catch (TimeoutException e) {
                     failures.add("pair " + i + ": not done within " + limit.toSeconds() + " s");
                 } catch (Exception e) {
-                    failures.add("pair " + i + ": " + (e.getCause() != null ? e.getCause() : e));
+                    failures.add("pair " + i + ": receiver: " + outcome(received.get(i)) + "; sender: "
+                            + outcome(sent.get(i)));
                 }
             }
             return failures;
