@@ -106,7 +106,7 @@ class RelayLoadIT {
         assertTrue(run.peakRssKiB() < RSS_LIMIT_KIB && run.hwmKiB() < RSS_LIMIT_KIB, "the relay's RSS peaked at "
                 + run.peakRssKiB() / 1024 + " MiB sampled, VmHWM " + run.hwmKiB() / 1024 + " MiB");
 
-        double forwarded = awaitNoRooms().value("p2pcopy_relay_forwarded_bytes_total");
+        double forwarded = awaitNoRooms(relay).value("p2pcopy_relay_forwarded_bytes_total");
         // Every file byte crossed once, sealed, besides the protocol's messages.
         assertTrue(forwarded >= 1.0 * PAIRS * FILE, "the relay counts " + (long) forwarded + " forwarded bytes");
         long threadsAfter = ProcFs.threads(relay.pid());
@@ -117,8 +117,18 @@ class RelayLoadIT {
                 + " threads before the load and " + threadsAfter + " after it");
     }
 
+    /**
+     * On a relay of its own, started as the README starts it (-Xmx256m), so that its memory shows
+     * what forwarding to a slow reader adds and nothing else.
+     */
     @Test
     void aSlowReceiverHoldsItsSenderBackInsteadOfFillingTheRelaysMemory() throws Exception {
+        try (RelayProcess small = RelayProcess.start(Files.createDirectories(shared.resolve("small-relay")))) {
+            slowReceiver(small);
+        }
+    }
+
+    private static void slowReceiver(RelayProcess relay) throws Exception {
         Duration run = Duration.ofSeconds(20);
         Duration warmUp = Duration.ofSeconds(4);
         long pace = MIB; // a second
@@ -198,11 +208,11 @@ class RelayLoadIT {
         } finally {
             sending.shutdownNow();
         }
-        awaitNoRooms();
+        awaitNoRooms(relay);
     }
 
     /** Waits until the relay reports no room, transfer or connection left, and returns its metrics then. */
-    private static Metrics awaitNoRooms() throws InterruptedException {
+    private static Metrics awaitNoRooms(RelayProcess relay) throws InterruptedException {
         List<String> gauges = List.of("p2pcopy_relay_rooms", "p2pcopy_relay_transfers", "p2pcopy_relay_connections");
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (true) {
