@@ -83,61 +83,75 @@ final class RoomRegistry {
      * before its own signal.
      */
     void join(Peer peer) {
-        Peer partner;
-        Room room;
         synchronized (peer.sendLock()) {
-            Refusal refusal = null;
+            Refusal refusal;
+            Room room = null;
+            Peer partner = null;
             synchronized (this) {
-                room = rooms.get(peer.room());
-                if (closing) {
-                    refusal = new Refusal(CloseCode.GOING_AWAY, null);
-                } else if (room == null && rooms.size() >= settings.maxRooms()) {
-                    refusal = busy(peer.address(), settings.maxRooms() + " rooms open");
-                } else if (room != null && room.get(peer.role()) != null) {
-                    refusal = new Refusal(CloseCode.ROOM_TAKEN, "a " + peer.role().noun() + " is already in this room");
-                } else if (room != null && pairedRooms >= settings.maxTransfers()) {
-                    // The partner keeps waiting: it pairs with a newcomer who tries again later.
-                    refusal = busy(peer.address(), settings.maxTransfers() + " transfers under way");
-                }
+                Room found = rooms.get(peer.room());
+                refusal = refusal(found, peer);
                 if (refusal == null) {
-                    if (room == null) {
-                        room = new Room(peer.room());
-                        rooms.put(peer.room(), room);
-                    }
-                    room.set(peer.role(), peer);
-                    partner = room.get(peer.role().other());
-                    if (partner == null) {
-                        room.waitTimer = timers.schedule(() -> dropIfAlone(peer),
-                                settings.waitTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                    } else {
-                        room.waitTimer.cancel(false);
-                        room.waitTimer = null;
-                        room.pairedNanos = System.nanoTime();
-                        pairedRooms++;
-                        peer.pairWith(partner);
-                        partner.pairWith(peer);
-                    }
-                } else {
-                    partner = null;
+                    room = found != null ? found : open(peer.room());
+                    partner = seat(room, peer);
                 }
             }
             if (refusal != null) {
                 RelayEvents.current().refused(refusal.code().wireName());
                 peer.close(refusal.code(), refusal.detail());
-                return;
-            }
-            if (partner == null) {
+            } else if (partner == null) {
                 signal(peer, WAITING);
-                return;
+            } else {
+                // Both are told under the newcomer's send lock: the waiting peer may start talking as
+                // soon as it hears "paired", and what it says reaches the newcomer only after the
+                // newcomer's own "paired", which it must see first (sends never nest: no deadlock).
+                signal(partner, PAIRED);
+                signal(peer, PAIRED);
+                RelayEvents.current().paired();
+                RoomLog.paired(room, room.get(Role.SEND), room.get(Role.RECEIVE));
             }
-            // Both are told under the newcomer's send lock: the waiting peer may start talking as
-            // soon as it hears "paired", and what it says reaches the newcomer only after the
-            // newcomer's own "paired", which it must see first (sends never nest, so no deadlock).
-            signal(partner, PAIRED);
-            signal(peer, PAIRED);
         }
-        RelayEvents.current().paired();
-        RoomLog.paired(room, room.get(Role.SEND), room.get(Role.RECEIVE));
+    }
+
+    /** Why {@code peer} may not join {@code room} (null: a room of its own yet to open), or null. */
+    private Refusal refusal(Room room, Peer peer) {
+        if (closing) {
+            return new Refusal(CloseCode.GOING_AWAY, null);
+        }
+        if (room == null) {
+            return rooms.size() >= settings.maxRooms() ? busy(peer.address(), settings.maxRooms() + " rooms open") : null;
+        }
+        if (room.get(peer.role()) != null) {
+            return new Refusal(CloseCode.ROOM_TAKEN, "a " + peer.role().noun() + " is already in this room");
+        }
+        if (pairedRooms >= settings.maxTransfers()) {
+            // The partner keeps waiting: it pairs with a newcomer who tries again later.
+            return busy(peer.address(), settings.maxTransfers() + " transfers under way");
+        }
+        return null;
+    }
+
+    private Room open(String name) {
+        Room room = new Room(name);
+        rooms.put(name, room);
+        return room;
+    }
+
+    /** Puts the peer in its slot; returns its partner, now paired with it, or null if it waits alone. */
+    private Peer seat(Room room, Peer peer) {
+        room.set(peer.role(), peer);
+        Peer partner = room.get(peer.role().other());
+        if (partner == null) {
+            room.waitTimer = timers.schedule(() -> dropIfAlone(peer), settings.waitTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } else {
+            room.waitTimer.cancel(false);
+            room.waitTimer = null;
+            room.pairedNanos = System.nanoTime();
+            pairedRooms++;
+            peer.pairWith(partner);
+            partner.pairWith(peer);
+        }
+        return partner;
     }
 
     /**
