@@ -273,7 +273,7 @@ class LimitsTest {
     }
 
     private Readiness readiness() throws Exception {
-        HttpResponse<String> response = WsPeer.HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = WsPeer.PLAIN_HTTP.send(HttpRequest.newBuilder(
                 URI.create(RelayDeployment.httpBase(base) + "/health/ready")).timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonObject health = Json.createReader(new StringReader(response.body())).readObject();

@@ -36,7 +36,7 @@ public final class Metrics {
     /** The metrics of the relay at {@code httpBase}, such as {@code http://127.0.0.1:8080}. */
     public static Metrics scrape(String httpBase) {
         try {
-            HttpResponse<String> response = WsPeer.HTTP.send(HttpRequest.newBuilder(
+            HttpResponse<String> response = WsPeer.PLAIN_HTTP.send(HttpRequest.newBuilder(
                     URI.create(httpBase + "/metrics")).header("Accept", "text/plain")
                     .timeout(WsPeer.TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), () -> "GET /metrics: " + response.body());

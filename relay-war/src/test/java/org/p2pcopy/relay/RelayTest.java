@@ -62,7 +62,7 @@ class RelayTest {
 
     @Test
     void servesThePage() throws Exception {
-        HttpResponse<String> page = WsPeer.HTTP.send(
+        HttpResponse<String> page = WsPeer.PLAIN_HTTP.send(
                 HttpRequest.newBuilder(URI.create(RelayDeployment.httpBase(base) + "/")).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
@@ -71,7 +71,7 @@ class RelayTest {
         assertTrue(page.body().contains("src=\"app.js\""), "the page does not load its script");
 
         // The script is bundled by the web module and served from its jar, beside the page.
-        HttpResponse<String> script = WsPeer.HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> script = WsPeer.PLAIN_HTTP.send(HttpRequest.newBuilder(
                 URI.create(RelayDeployment.httpBase(base) + "/app.js")).timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, script.statusCode());

@@ -35,6 +35,13 @@ final class WsPeer implements AutoCloseable {
     /** One client for the whole run: the JDK 17 HttpClient cannot be closed. */
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /**
+     * Plain requests (the page, /metrics, /health) go through a client of their own: an upgrade
+     * sent on a connection kept alive from such a request was now and then answered 404 or 200 by
+     * the server instead of being upgraded.
+     */
+    static final HttpClient PLAIN_HTTP = HttpClient.newHttpClient();
+
     /** What arrives: a whole text or binary message, or the end of the connection. */
     sealed interface Frame permits Text, Binary, Closed, Failed {
     }
