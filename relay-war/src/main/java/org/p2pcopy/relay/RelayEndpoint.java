@@ -32,10 +32,10 @@ public class RelayEndpoint {
         session.setMaxTextMessageBufferSize(RelaySettings.MAX_FRAME_BYTES);
         RoomRegistry registry = RoomRegistry.instance();
         ClientAddress client = session.getUserPrincipal() instanceof ClientAddress known ? known : ClientAddress.UNKNOWN;
-        session.getUserProperties().put(COUNTED, Boolean.TRUE);
         // Checked by UpgradeGate before the upgrade already, except on a server that skips filters for it.
         Refusal refusal = EndpointPath.refusal(version, room, roleName);
         if (refusal == null) {
+            session.getUserProperties().put(COUNTED, Boolean.TRUE);
             refusal = registry.connected(client);
         }
         if (refusal != null) {

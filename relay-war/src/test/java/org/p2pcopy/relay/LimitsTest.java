@@ -193,13 +193,7 @@ class LimitsTest {
     void refusesConnectionsPastTheConnectionCap() {
         List<WsPeer> peers = new ArrayList<>();
         try {
-            for (int i = 0; i < MAX_TRANSFERS; i++) {
-                String room = freshRoom();
-                peers.add(open(room, "send", newAddress()));
-                peers.get(peers.size() - 1).expectText(WAITING);
-                peers.add(open(room, "receive", newAddress()));
-                peers.get(peers.size() - 1).expectText(PAIRED);
-            }
+            pairAsManyAsAllowed(peers);
             while (peers.size() < MAX_CONNECTIONS) {
                 peers.add(open(freshRoom(), "send", newAddress()));
                 peers.get(peers.size() - 1).expectText(WAITING);
@@ -216,13 +210,7 @@ class LimitsTest {
     void refusesAPairingPastTheTransferCapWhileItsPartnerWaitsOn() throws Exception {
         List<WsPeer> peers = new ArrayList<>();
         try {
-            for (int i = 0; i < MAX_TRANSFERS; i++) {
-                String room = freshRoom();
-                peers.add(open(room, "send", newAddress()));
-                peers.get(peers.size() - 1).expectText(WAITING);
-                peers.add(open(room, "receive", newAddress()));
-                peers.get(peers.size() - 1).expectText(PAIRED);
-            }
+            pairAsManyAsAllowed(peers);
             String room = freshRoom();
             try (WsPeer waiting = open(room, "send", newAddress())) {
                 waiting.expectText(WAITING);
@@ -259,6 +247,19 @@ class LimitsTest {
                 Map.of("Origin", "https://evil.example", "X-Forwarded-For", newAddress()));
         assertEquals(403, foreign.status());
         assertTrue(foreign.reason().contains("https://evil.example"), foreign.reason());
+    }
+
+    /** Pairs MAX_TRANSFERS rooms, each peer added to {@code peers} as soon as it is open, for the caller to close. */
+    private void pairAsManyAsAllowed(List<WsPeer> peers) {
+        for (int i = 0; i < MAX_TRANSFERS; i++) {
+            String room = freshRoom();
+            WsPeer sender = open(room, "send", newAddress());
+            peers.add(sender);
+            sender.expectText(WAITING);
+            WsPeer receiver = open(room, "receive", newAddress());
+            peers.add(receiver);
+            receiver.expectText(PAIRED);
+        }
     }
 
     private void awaitTransfers(int transfers) throws Exception {
