@@ -8,14 +8,10 @@ package org.p2pcopy.relay;
 final class AddressLimits {
     private final RateLimit connections;
     private final RateLimit failedPairings;
-    private final int connectionsPerMinute;
-    private final int failedPairingsPerMinute;
 
     AddressLimits(RelaySettings settings) {
-        connectionsPerMinute = settings.connectionsPerMinute();
-        failedPairingsPerMinute = settings.failedPairingsPerMinute();
-        connections = new RateLimit(connectionsPerMinute);
-        failedPairings = new RateLimit(failedPairingsPerMinute);
+        connections = new RateLimit(settings.connectionsPerMinute());
+        failedPairings = new RateLimit(settings.failedPairingsPerMinute());
     }
 
     /** Why a new connection from {@code client} is refused, or null; an admitted one counts against its address. */
@@ -24,11 +20,11 @@ final class AddressLimits {
         RateLimit.Outcome failures = failedPairings.check(client.limitKey(), now);
         if (!failures.allowed()) {
             return refusal(client, failures, CloseCode.TOO_MANY_FAILED_PAIRINGS,
-                    "at most " + failedPairingsPerMinute + " a minute");
+                    "at most " + failedPairings.perMinute() + " a minute");
         }
         RateLimit.Outcome connecting = connections.take(client.limitKey(), now);
         if (!connecting.allowed()) {
-            return refusal(client, connecting, CloseCode.TOO_MANY_CONNECTIONS, "at most " + connectionsPerMinute + " a minute");
+            return refusal(client, connecting, CloseCode.TOO_MANY_CONNECTIONS, "at most " + connections.perMinute() + " a minute");
         }
         return null;
     }

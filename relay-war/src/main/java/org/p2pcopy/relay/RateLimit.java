@@ -46,6 +46,10 @@ final class RateLimit {
         this.perMinute = perMinute;
     }
 
+    int perMinute() {
+        return perMinute;
+    }
+
     /** Takes a token for {@code key} if one is left (a connection counts against its address). */
     Outcome take(String key, long now) {
         return check(key, now, true);

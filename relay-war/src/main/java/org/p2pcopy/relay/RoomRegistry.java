@@ -238,21 +238,22 @@ final class RoomRegistry {
     private void closeIdleRooms() {
         long now = System.nanoTime();
         long limit = settings.idleTimeout().toNanos();
-        List<Peer> idle = new ArrayList<>();
+        List<Room> idle = new ArrayList<>();
         synchronized (this) {
             for (Room room : List.copyOf(rooms.values())) {
                 if (room.paired() && now - room.lastActivityNanos() > limit) {
                     RoomLog.closed(room, "idle for " + settings.idleTimeout().toSeconds() + " s");
-                    idle.add(room.get(Role.SEND));
-                    idle.add(room.get(Role.RECEIVE));
+                    idle.add(room);
                     remove(room);
                 }
             }
         }
-        for (int room = 0; room < idle.size() / 2; room++) {
+        for (Room room : idle) {
             RelayEvents.current().refused(CloseCode.IDLE.wireName());
+            for (Role role : Role.values()) {
+                room.get(role).close(CloseCode.IDLE, "no frame within " + settings.idleTimeout().toSeconds() + " s");
+            }
         }
-        idle.forEach(peer -> peer.close(CloseCode.IDLE, "no frame within " + settings.idleTimeout().toSeconds() + " s"));
     }
 
     private static void signal(Peer peer, String signal) {
